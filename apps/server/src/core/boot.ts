@@ -1,0 +1,50 @@
+import { lt } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config/env.js';
+import { SecurityPolicyStore } from './auth/security-policy.js';
+import { deleteIdleSessions } from './auth/sessions.js';
+import { RegionIndex } from './authz/regions.js';
+import type { Core } from './context.js';
+import { type DatabaseTarget, openDatabase } from './db/index.js';
+import { syncReferenceData } from './db/reference.js';
+import { scheduledRun } from './db/schema.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { sendPendingEmails } from './notify/notify.js';
+
+/**
+ * Opens the database, applies the forward-only migrations, brings in the reference code tables and builds
+ * the shared services. `target` overrides the configured database (tests).
+ */
+export async function createCore(config: Config, log: FastifyBaseLogger, target?: DatabaseTarget): Promise<Core> {
+  const database = await openDatabase(
+    target ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
+  );
+  try {
+    await database.migrate();
+    await syncReferenceData(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { db } = database;
+  const policies = new SecurityPolicyStore(db);
+  const scheduler = new Scheduler(db, log);
+  const mailer = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  if (mailer) {
+    scheduler.register({
+      name: 'mail.outbox',
+      everySeconds: 10,
+      run: (d) => sendPendingEmails(d, mailer, config.mailFrom).then(() => undefined),
+    });
+  }
+  scheduler.register({
+    name: 'core.housekeeping',
+    everySeconds: 3600,
+    run: async (d) => {
+      await deleteIdleSessions(d, (await policies.current()).idleTimeoutMinutes);
+      await d.delete(scheduledRun).where(lt(scheduledRun.startedAt, new Date(Date.now() - 7 * 86_400_000)));
+    },
+  });
+  return { config, database, db, regions: await RegionIndex.load(db), policies, scheduler, mailer };
+}

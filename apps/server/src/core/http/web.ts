@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { ErrorBody } from '@yufang/contracts';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+/**
+ * Serves the built web app; any other GET outside /api returns index.html so the browser router can
+ * handle deep links. Unknown /api paths get a JSON 404.
+ */
+export const webApp = fp(async (app: FastifyInstance) => {
+  const hasWeb = existsSync(`${WEB_DIST}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const body: ErrorBody = {
+      code: 'NOT_FOUND',
+      message: `接口不存在：${req.method} ${req.url}`,
+      requestId: String(req.id),
+    };
+    return reply.code(404).send(body);
+  });
+});

@@ -1,0 +1,97 @@
+import { CITY_CODE } from '@yufang/contracts';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../core/audit/audit.js';
+import type { AuditActor } from '../core/auth/actor.js';
+import { generateInitialPassword, hashPassword } from '../core/auth/password.js';
+import type { Db } from '../core/db/index.js';
+import { appUser, employer, setting, userRole, userScope } from '../core/db/schema.js';
+import { notify } from '../core/notify/notify.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { generateEmployers } from './employers.js';
+import { Random } from './random.js';
+
+export const DEMO_SEED = 20210101;
+const DEMO_MARKER = 'demo.seeded';
+const SYSTEM: AuditActor = { userId: null, username: 'system', roles: [], ip: null, requestId: null };
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.select({ key: setting.key }).from(setting).where(eq(setting.key, DEMO_MARKER));
+  return row !== undefined;
+}
+
+/**
+ * Writes the generated Sanming demo data once (all rows flagged demo): employers in every county and one
+ * account for every role. The same seed gives the same data.
+ */
+export async function seedDemo(db: Db, options: { employersPerCounty?: number } = {}): Promise<void> {
+  if (await isSeeded(db)) return;
+  const random = new Random(DEMO_SEED);
+  const employers = generateEmployers(random, options.employersPerCounty ?? 30);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(employer)
+      .values(employers.map((e) => ({ ...e, demo: true })))
+      .returning({ id: employer.id, countyCode: employer.countyCode });
+    for (const account of DEMO_ACCOUNTS) {
+      const [user] = await tx
+        .insert(appUser)
+        .values({
+          username: account.username,
+          displayName: account.displayName,
+          regionCode: account.regionCode,
+          unitCode: account.unitCode ?? null,
+          email: `${account.username}@demo.yufang.local`,
+          passwordHash,
+          mustChangePassword: false,
+          demo: true,
+        })
+        .returning({ id: appUser.id });
+      const userId = (user as { id: string }).id;
+      await tx.insert(userRole).values(account.roles.map((roleCode) => ({ userId, roleCode })));
+      const scope = account.scope.map((s) =>
+        s.code === 'first'
+          ? { kind: s.kind, code: inserted.find((e) => e.countyCode === account.regionCode)?.id ?? '' }
+          : s,
+      );
+      if (scope.length) await tx.insert(userScope).values(scope.map((s) => ({ userId, ...s })));
+      await notify(tx, [userId], {
+        title: '欢迎使用三明市工伤预防综合管理平台',
+        body: `这是演示环境，数据均为生成的演示数据。您的角色：${account.note}。`,
+        link: '/',
+      });
+    }
+    await tx.insert(setting).values({ key: DEMO_MARKER, value: { seed: DEMO_SEED, at: new Date().toISOString() } });
+    await recordAudit(tx, SYSTEM, {
+      action: 'demo.seed',
+      changes: { seed: DEMO_SEED, employers: employers.length, accounts: DEMO_ACCOUNTS.length },
+    });
+  });
+}
+
+/**
+ * Without demo data, the first start creates one system administrator with a random initial password
+ * that must be changed at first login (no default accounts).
+ */
+export async function ensureInitialAdmin(db: Db): Promise<{ username: string; password: string } | null> {
+  const [any] = await db.select({ id: appUser.id }).from(appUser).limit(1);
+  if (any) return null;
+  const password = generateInitialPassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(appUser)
+      .values({ username: 'sysadmin', displayName: '系统管理员', regionCode: CITY_CODE, passwordHash })
+      .returning({ id: appUser.id });
+    const userId = (user as { id: string }).id;
+    await tx.insert(userRole).values({ userId, roleCode: 'sys_admin' });
+    await tx.insert(userScope).values({ userId, kind: 'region', code: CITY_CODE });
+    await recordAudit(tx, SYSTEM, {
+      action: 'system.user.create',
+      objectType: 'user',
+      objectId: userId,
+      changes: { after: { username: 'sysadmin', initial: true } },
+    });
+  });
+  return { username: 'sysadmin', password };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+
+/** Every error the API returns: a code, a message a clerk can act on (in Chinese), the fields at fault. */
+export const ErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  fields: z.array(FieldError).optional(),
+  requestId: z.string().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Keyset pagination: `cursor` is the opaque key of the last row of the previous page. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1, '每页条数至少为 1').max(200, '每页条数最多 200').default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const IdParams = z.object({ id: z.uuid('编号格式不正确') });
+
+/** ISO timestamp in UTC; the web shows it in Asia/Shanghai. */
+export const Timestamp = z.string();
+
+/** Chinese names of fields, used to name the field in validation messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  displayName: '姓名',
+  email: '电子邮箱',
+  regionCode: '所属区划',
+  unitCode: '所属单位',
+  employerId: '所属用人单位',
+  roles: '角色',
+  scope: '数据范围',
+  version: '版本号',
+  limit: '每页条数',
+  cursor: '翻页标记',
+  id: '编号',
+  from: '开始时间',
+  to: '结束时间',
+  q: '关键字',
+};

@@ -1,0 +1,19 @@
+export * from './api/audit.js';
+export * from './api/auth.js';
+export * from './api/common.js';
+export * from './api/home.js';
+export * from './api/notifications.js';
+export * from './api/org.js';
+export * from './api/security.js';
+export * from './api/users.js';
+export * from './codes.js';
+export * from './identifiers.js';
+export * from './money.js';
+export * from './password-policy.js';
+export * from './permissions.js';
+export * from './roles.js';
+
+import { z } from 'zod';
+
+// Zod's own messages (type mismatches and the like) in Chinese, for the server and the web alike.
+z.config(z.locales.zhCN());

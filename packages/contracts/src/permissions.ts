@@ -1,0 +1,25 @@
+/**
+ * The permission catalogue: every route names one of these (or is explicitly public / any signed-in user).
+ * Names follow `module.resource.action`. Labels are shown on the roles page.
+ */
+export const PERMISSIONS = {
+  'system.user.read': '查看用户',
+  'system.user.create': '创建用户',
+  'system.user.update': '修改用户、分配角色与范围',
+  'system.user.reset_password': '重置用户密码',
+  'system.role.read': '查看角色',
+  'system.org.read': '查看行政区划与单位',
+  'security.policy.read': '查看安全策略',
+  'security.policy.update': '修改安全策略',
+  'security.user.unlock': '解除账户锁定',
+  'audit.log.read': '查看审计日志',
+  'audit.log.export': '导出审计日志',
+  'audit.chain.verify': '校验审计日志链',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
