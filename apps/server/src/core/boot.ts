@@ -6,7 +6,7 @@ import { SecurityPolicyStore } from './auth/security-policy.js';
 import { deleteIdleSessions } from './auth/sessions.js';
 import { RegionIndex } from './authz/regions.js';
 import type { Core } from './context.js';
-import { type DatabaseTarget, openDatabase } from './db/index.js';
+import { type Database, openDatabase } from './db/index.js';
 import { syncReferenceData } from './db/reference.js';
 import { scheduledRun } from './db/schema.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -14,12 +14,11 @@ import { sendPendingEmails } from './notify/notify.js';
 
 /**
  * Opens the database, applies the forward-only migrations, brings in the reference code tables and builds
- * the shared services. `target` overrides the configured database (tests).
+ * the shared services. An already open `database` may be handed in (tests).
  */
-export async function createCore(config: Config, log: FastifyBaseLogger, target?: DatabaseTarget): Promise<Core> {
-  const database = await openDatabase(
-    target ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
-  );
+export async function createCore(config: Config, log: FastifyBaseLogger, opened?: Database): Promise<Core> {
+  const database =
+    opened ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   try {
     await database.migrate();
     await syncReferenceData(database.db);

@@ -18,6 +18,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared access, for the authorisation tests and the docs. */
+    apiRoutes: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -38,6 +48,8 @@ export function actorOf(req: FastifyRequest): Actor {
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('apiRoutes', declared);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -50,6 +62,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!access) throw new Error(`路由 ${route.method} ${route.url} 未声明访问权限（config.access）`);
     if (access !== 'public' && access !== 'authenticated' && !Object.hasOwn(PERMISSIONS, access)) {
       throw new Error(`路由 ${route.method} ${route.url} 声明了未知权限 ${access}`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declared.push({ method, url: route.url, access });
     }
   });
 

@@ -38,6 +38,9 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { pglite: P
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+    // replaces it on the next query.
+    pool.on('error', (error) => process.stderr.write(`PostgreSQL 空闲连接断开：${error.message}\n`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -57,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       throw error;
     }
   } else {
+    if (!target.pglite) throw new Error('openDatabase: no PGlite instance given');
     client = target.pglite;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;

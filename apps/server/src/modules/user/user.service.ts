@@ -49,7 +49,7 @@ export class UserService {
       .select({ id: appUser.id })
       .from(appUser)
       .where(sql`lower(${appUser.username}) = ${input.username.toLowerCase()}`);
-    if (taken) throw AppError.validation('username', `用户名“${input.username}”已被使用`);
+    if (taken) throw AppError.validation('username', `“${input.username}”已被使用`);
     const initialPassword = generateInitialPassword();
     const passwordHash = await hashPassword(initialPassword);
     const id = await db.transaction(async (tx) => {
