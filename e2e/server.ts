@@ -38,7 +38,7 @@ export async function startPlatform(): Promise<Platform> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yufang-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), YUFANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  let dropDatabase = async () => undefined as void;
+  let dropDatabase = async (): Promise<void> => undefined;
   if (process.env.TEST_DATABASE_URL) {
     const name = `yufang_e2e_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -99,7 +99,9 @@ export async function startPlatform(): Promise<Platform> {
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 1440, height: 900 },
       });
-      return context.newPage();
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
     },
     stop: async () => {
       await browser.close();

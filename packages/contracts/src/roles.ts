@@ -104,7 +104,13 @@ export const ROLES = [
     nameEn: 'Security administrator',
     description: '密码、锁定与会话等安全策略；不接触业务数据',
     scopeKind: 'region',
-    permissions: ['security.policy.read', 'security.policy.update', 'security.user.unlock', 'system.user.read'],
+    permissions: [
+      'security.policy.read',
+      'security.policy.update',
+      'security.user.unlock',
+      'system.user.read',
+      'system.org.read',
+    ],
   },
   {
     code: 'audit_admin',

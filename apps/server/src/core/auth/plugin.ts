@@ -73,8 +73,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const access = config.access;
     if (!access) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token)
-      req.actor = await resolveSession(app.core.db, app.core.regions, app.core.policies, token, requestMeta(req));
+    if (token) {
+      const lookup = { ...requestMeta(req), background: req.headers['x-yf-background'] === '1' };
+      req.actor = await resolveSession(app.core.db, app.core.regions, app.core.policies, token, lookup);
+    }
     if (access === 'public') return;
     const actor = req.actor;
     if (!actor) throw AppError.unauthenticated('登录已失效，请重新登录');

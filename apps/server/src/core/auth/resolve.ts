@@ -19,6 +19,11 @@ export interface RequestMeta {
   requestId: string | null;
 }
 
+/** `background`: a poll the user did not ask for (the bell); it does not keep an idle session alive. */
+export interface SessionLookup extends RequestMeta {
+  background: boolean;
+}
+
 /** Loads roles, scope and permissions of a user into an actor (also used right after login). */
 export async function loadActor(
   db: Db,
@@ -59,7 +64,7 @@ export async function resolveSession(
   regions: RegionIndex,
   policies: SecurityPolicyStore,
   token: string,
-  meta: RequestMeta,
+  meta: SessionLookup,
 ): Promise<Actor | null> {
   const idHash = hashToken(token);
   const [row] = await db
@@ -74,8 +79,11 @@ export async function resolveSession(
     await db.delete(session).where(eq(session.idHash, idHash));
     return null;
   }
-  if (idleMs > TOUCH_AFTER_MS) {
+  if (idleMs > TOUCH_AFTER_MS && !meta.background) {
     await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.idHash, idHash));
   }
-  return loadActor(db, regions, row.user, row.session, policy.passwordMaxAgeDays, meta);
+  return loadActor(db, regions, row.user, row.session, policy.passwordMaxAgeDays, {
+    ip: meta.ip,
+    requestId: meta.requestId,
+  });
 }

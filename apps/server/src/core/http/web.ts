@@ -8,8 +8,9 @@ import fp from 'fastify-plugin';
 export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /**
- * Serves the built web app; any other GET outside /api returns index.html so the browser router can
- * handle deep links. Unknown /api paths get a JSON 404.
+ * Serves the built web app; any other GET outside /api and /assets returns index.html so the browser router
+ * can handle deep links. Unknown /api paths get a JSON 404, and a missing asset (an old chunk after a rebuild)
+ * a plain 404 rather than a page the browser would refuse as script.
  */
 export const webApp = fp(async (app: FastifyInstance) => {
   const hasWeb = existsSync(`${WEB_DIST}/index.html`);
@@ -18,6 +19,7 @@ export const webApp = fp(async (app: FastifyInstance) => {
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain').send('Not Found');
     if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

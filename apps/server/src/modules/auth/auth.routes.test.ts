@@ -74,6 +74,23 @@ describe('sessions', () => {
     expect((await s.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('does not count a background poll as activity', async () => {
+    const s = await login(env.app, 'ninghua');
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await env.core.db.update(session).set({ lastSeenAt: tenMinutesAgo }).where(eq(session.userId, s.me.id));
+    const poll = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/notifications?unread=true&limit=1',
+      headers: { cookie: s.cookie, 'x-yf-background': '1' },
+    });
+    expect(poll.statusCode).toBe(200);
+    const [row] = await env.core.db.select().from(session).where(eq(session.userId, s.me.id));
+    expect(row?.lastSeenAt).toEqual(tenMinutesAgo);
+    await s.get('/api/v1/auth/me');
+    const [touched] = await env.core.db.select().from(session).where(eq(session.userId, s.me.id));
+    expect(touched?.lastSeenAt.getTime()).toBeGreaterThan(tenMinutesAgo.getTime());
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const s = await login(env.app, 'sysadmin');
     const res = await env.app.inject({

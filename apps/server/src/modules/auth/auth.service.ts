@@ -9,11 +9,14 @@ import { nameScopeEntries } from '../../core/authz/scope-names.js';
 import type { Core } from '../../core/context.js';
 import { appUser, loginThrottle, session } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
+import { isSeeded } from '../../demo/seed.js';
 import { nextThrottle } from './lockout.js';
 
 const BAD_CREDENTIALS = '用户名或密码错误';
 
 export class AuthService {
+  private demoInstallation: Promise<boolean> | null = null;
+
   constructor(private readonly core: Core) {}
 
   /**
@@ -140,7 +143,8 @@ export class AuthService {
       passwordChangeReason: actor.passwordChangeReason,
       csrfToken: actor.csrfToken,
       idleTimeoutMinutes: policy.idleTimeoutMinutes,
-      demo: actor.demo,
+      // the whole installation holds generated demo data, whoever is signed in
+      demo: actor.demo || (await (this.demoInstallation ??= isSeeded(this.core.db))),
     };
   }
 }

@@ -1,0 +1,92 @@
+import { Button, Result } from 'antd';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, type RouteObject, useRouteError } from 'react-router';
+import { setSessionHandlers } from '../api/client';
+import { queryClient } from '../api/queryClient';
+import { clearSession, ME_KEY } from '../api/session';
+import { feedback } from '../components/feedback';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './ErrorPages';
+import i18n from './i18n';
+import { PAGE_ROUTES } from './routes';
+import { FullPageSpin, loginPath, RequireAuth, RequirePermission } from './session';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+
+function RouteError() {
+  const error = useRouteError();
+  // A new deployment removes old lazy chunks: reloading fetches the current ones.
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <Result
+      status="error"
+      title={i18n.t('errors.loadFailed')}
+      subTitle={message}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {i18n.t('common.retry')}
+        </Button>
+      }
+    />
+  );
+}
+
+const pageChildren: RouteObject[] = PAGE_ROUTES.map(({ path, permission, Page }) => ({
+  ...(path === '/' ? { index: true } : { path: path.slice(1) }),
+  element: (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  ),
+}));
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/login',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/change-password',
+        element: (
+          <RequireAuth allowPasswordChange>
+            <Suspense fallback={<FullPageSpin />}>
+              <ChangePasswordPage />
+            </Suspense>
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [...pageChildren, { path: '*', element: <NotFoundPage /> }],
+      },
+    ],
+  },
+]);
+
+setSessionHandlers({
+  onUnauthenticated: () => {
+    const hadSession = !!queryClient.getQueryData(ME_KEY);
+    clearSession();
+    const { pathname, search } = router.state.location;
+    if (pathname.startsWith('/login')) return;
+    void router.navigate(loginPath(pathname + search), { replace: true });
+    if (hadSession) feedback.message.warning(i18n.t('auth.sessionExpired'));
+  },
+  onPasswordChangeRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    if (router.state.location.pathname !== '/change-password') void router.navigate('/change-password');
+  },
+});

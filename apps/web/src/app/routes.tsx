@@ -1,0 +1,98 @@
+import {
+  AuditOutlined,
+  BellOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@yufang/contracts';
+import type { ParseKeys } from 'i18next';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+/** A key of the translation resources (checked by the compiler). */
+export type LabelKey = ParseKeys;
+
+export type MenuGroupKey = 'system' | 'security' | 'audit';
+
+/** Menu sections that hold pages; a section shows only when one of its pages does. */
+export const MENU_GROUPS: { key: MenuGroupKey; labelKey: LabelKey; icon: ReactNode }[] = [
+  { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
+  { key: 'security', labelKey: 'menu.security', icon: <SafetyCertificateOutlined /> },
+  { key: 'audit', labelKey: 'menu.audit', icon: <AuditOutlined /> },
+];
+
+export interface PageRoute {
+  /** Absolute path under the layout. */
+  path: string;
+  /** Menu entry, breadcrumb and document title. */
+  labelKey: LabelKey;
+  /** Needed to see the menu entry and to open the page (which shows 403 without it). */
+  permission?: Permission;
+  /** Menu section; top level when absent. */
+  group?: MenuGroupKey;
+  icon?: ReactNode;
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every page inside the layout, in menu order: the one place where a module adds its screens.
+ * The router, the menu, the breadcrumb and the permission guard are all built from this list.
+ */
+export const PAGE_ROUTES: PageRoute[] = [
+  {
+    path: '/',
+    labelKey: 'menu.home',
+    icon: <HomeOutlined />,
+    Page: lazy(() => import('../features/home/HomePage')),
+  },
+  {
+    path: '/notifications',
+    labelKey: 'menu.notifications',
+    icon: <BellOutlined />,
+    Page: lazy(() => import('../features/notification/NotificationsPage')),
+  },
+  {
+    path: '/system/users',
+    labelKey: 'menu.users',
+    group: 'system',
+    permission: 'system.user.read',
+    Page: lazy(() => import('../features/user/UsersPage')),
+  },
+  {
+    path: '/system/roles',
+    labelKey: 'menu.roles',
+    group: 'system',
+    permission: 'system.role.read',
+    Page: lazy(() => import('../features/role/RolesPage')),
+  },
+  {
+    path: '/system/org',
+    labelKey: 'menu.org',
+    group: 'system',
+    permission: 'system.org.read',
+    Page: lazy(() => import('../features/org/OrgPage')),
+  },
+  {
+    path: '/security/policy',
+    labelKey: 'menu.securityPolicy',
+    group: 'security',
+    permission: 'security.policy.read',
+    Page: lazy(() => import('../features/security/SecurityPolicyPage')),
+  },
+  {
+    path: '/audit',
+    labelKey: 'menu.auditLog',
+    group: 'audit',
+    permission: 'audit.log.read',
+    Page: lazy(() => import('../features/audit/AuditPage')),
+  },
+];
+
+/** The page route a location belongs to (exact path match; pages with sub-paths match by prefix). */
+export function findPageRoute(pathname: string): PageRoute | undefined {
+  const exact = PAGE_ROUTES.find((r) => r.path === pathname);
+  if (exact) return exact;
+  return PAGE_ROUTES.filter((r) => r.path !== '/' && pathname.startsWith(`${r.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+}

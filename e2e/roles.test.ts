@@ -1,0 +1,51 @@
+import { type Permission, ROLES } from '@yufang/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../apps/server/src/demo/accounts.js';
+import { menuTexts, signIn, text } from './journeys.js';
+import { hasBrowser, type Platform, screenshot, startPlatform } from './server.js';
+
+const PAGES: { label: string; group: string; permission: Permission }[] = [
+  { label: '用户管理', group: '系统管理', permission: 'system.user.read' },
+  { label: '角色', group: '系统管理', permission: 'system.role.read' },
+  { label: '区划与单位', group: '系统管理', permission: 'system.org.read' },
+  { label: '安全策略', group: '安全管理', permission: 'security.policy.read' },
+  { label: '审计日志', group: '审计', permission: 'audit.log.read' },
+];
+
+describe.skipIf(!hasBrowser)('each role sees its own menu and scope', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(() => platform?.stop());
+
+  it.each(ROLES.map((r) => [r.code, r] as const))('%s', async (_code, role) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.roles.includes(role.code));
+    if (!account) throw new Error(`no demo account for ${role.code}`);
+    const page = await platform.newPage();
+    await signIn(page, account.username);
+    await page.getByText(`您好，${account.displayName}`).waitFor();
+    await expect.poll(() => text(page.getByTestId('home-roles'))).toContain(role.name);
+    await page.getByTestId('demo-tag').waitFor();
+
+    const granted = new Set<string>(role.permissions);
+    const visible = PAGES.filter((p) => granted.has(p.permission));
+    const expected = ['首页', '通知', ...new Set(visible.map((p) => p.group)), ...visible.map((p) => p.label)];
+    expect((await menuTexts(page)).sort()).toEqual(expected.sort());
+
+    if (role.code === 'county_officer') await expect.poll(() => text(page.getByTestId('home-scope'))).toMatch(/三元区/);
+    await screenshot(page, `e2e-home-${role.code}`);
+    for (const forbidden of PAGES.filter((p) => !granted.has(p.permission))) {
+      const path = {
+        用户管理: '/system/users',
+        角色: '/system/roles',
+        区划与单位: '/system/org',
+        安全策略: '/security/policy',
+        审计日志: '/audit',
+      }[forbidden.label];
+      await page.goto(path as string);
+      await page.getByText('无权访问').waitFor();
+    }
+    await page.context().close();
+  });
+});
