@@ -19,6 +19,11 @@ export class AuthService {
 
   constructor(private readonly core: Core) {}
 
+  private isDemoInstallation(): Promise<boolean> {
+    if (!this.demoInstallation) this.demoInstallation = isSeeded(this.core.db);
+    return this.demoInstallation;
+  }
+
   /**
    * Signs a user in. Failures are counted per user name whether or not the account exists, and the answer
    * is the same either way; after the policy's threshold the name is locked for the policy's minutes.
@@ -144,7 +149,7 @@ export class AuthService {
       csrfToken: actor.csrfToken,
       idleTimeoutMinutes: policy.idleTimeoutMinutes,
       // the whole installation holds generated demo data, whoever is signed in
-      demo: actor.demo || (await (this.demoInstallation ??= isSeeded(this.core.db))),
+      demo: actor.demo || (await this.isDemoInstallation()),
     };
   }
 }
