@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/core/db/index.js';
+import { openDatabase, PGLITE_EXTENSIONS } from '../src/core/db/index.js';
 import { syncReferenceData } from '../src/core/db/reference.js';
 
 export type TestDbInfo =
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite: client });
   await database.migrate();
   await syncReferenceData(database.db);

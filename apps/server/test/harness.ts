@@ -9,7 +9,7 @@ import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createCore } from '../src/core/boot.js';
 import type { Core } from '../src/core/context.js';
-import { type Database, openDatabase } from '../src/core/db/index.js';
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../src/core/db/index.js';
 import { DEMO_PASSWORD } from '../src/demo/accounts.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { databaseUrl } from './global-setup.js';
@@ -18,7 +18,10 @@ import { databaseUrl } from './global-setup.js';
 export async function testDatabase(): Promise<Database> {
   const info = inject('testDb');
   if (info.kind === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([await readFile(info.dumpPath)]) });
+    const client = await PGlite.create({
+      loadDataDir: new Blob([await readFile(info.dumpPath)]),
+      extensions: PGLITE_EXTENSIONS,
+    });
     const database = await openDatabase({ pglite: client });
     return { ...database, close: () => client.close() };
   }
@@ -46,7 +49,11 @@ export interface TestEnv {
 /** The whole application on a fresh database with the demo data (a few employers per county). */
 export async function testApp(options: { env?: Record<string, string> } = {}): Promise<TestEnv> {
   const database = await testDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    YUFANG_PII_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
+  });
   const core = await createCore(config, silentLogger(), database);
   await seedDemo(core.db, { employersPerCounty: 3 });
   const app = await buildApp(core);

@@ -8,6 +8,7 @@ export * from './api/security.js';
 export * from './api/users.js';
 export * from './codes.js';
 export * from './identifiers.js';
+export * from './industries.js';
 export * from './money.js';
 export * from './password-policy.js';
 export * from './permissions.js';

@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'audit.log.read': '查看审计日志',
   'audit.log.export': '导出审计日志',
   'audit.chain.verify': '校验审计日志链',
+  'employer.read': '查看用人单位',
+  'employer.update': '修改用人单位',
+  'employer.export': '导出用人单位',
+  'employer.person.read': '查看参保职工（脱敏）',
+  'employer.person.unmask': '查看完整身份证号码',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

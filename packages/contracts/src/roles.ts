@@ -25,7 +25,14 @@ export const ROLES = [
     nameEn: 'City HRSS administrator',
     description: '工伤保险科/联席会议办公室：全市业务',
     scopeKind: 'region',
-    permissions: ['system.org.read'],
+    permissions: [
+      'system.org.read',
+      'employer.read',
+      'employer.update',
+      'employer.export',
+      'employer.person.read',
+      'employer.person.unmask',
+    ],
   },
   {
     code: 'county_officer',
@@ -33,7 +40,15 @@ export const ROLES = [
     nameEn: 'County HRSS officer',
     description: '仅本县（市、区）的数据与账户',
     scopeKind: 'region',
-    permissions: ['system.user.read', 'system.org.read'],
+    permissions: [
+      'system.user.read',
+      'system.org.read',
+      'employer.read',
+      'employer.update',
+      'employer.export',
+      'employer.person.read',
+      'employer.person.unmask',
+    ],
   },
   {
     code: 'unit_officer',
@@ -49,7 +64,7 @@ export const ROLES = [
     nameEn: 'Social-insurance agency officer',
     description: '基金、预算、合同、支付与公开',
     scopeKind: 'region',
-    permissions: ['system.org.read'],
+    permissions: ['system.org.read', 'employer.read', 'employer.export', 'employer.person.read'],
   },
   {
     code: 'expert',
@@ -73,7 +88,7 @@ export const ROLES = [
     nameEn: 'Employer',
     description: '本单位的职工、隐患整改、培训与费率通知',
     scopeKind: 'employer',
-    permissions: [],
+    permissions: ['employer.read', 'employer.person.read'],
   },
   {
     code: 'trainee',

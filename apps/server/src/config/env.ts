@@ -19,6 +19,12 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('三明市工伤预防平台 <noreply@yufang.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Master key for personal data (base64, 32 bytes); when unset, the key file YUFANG_KEY_FILE is used. */
+  YUFANG_PII_KEY: z.string().optional(),
+  /** Key file outside the database, created on first start (default: <data dir>/keys/pii.key). */
+  YUFANG_KEY_FILE: z.string().optional(),
+  /** Built web app to serve (default apps/web/dist). */
+  YUFANG_WEB_DIST: z.string().optional(),
   /** Seconds between scheduler ticks. */
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(15),
 });
@@ -44,5 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,
     schedulerTickSeconds: c.SCHEDULER_TICK_SECONDS,
+    piiKey: c.YUFANG_PII_KEY,
+    keyFile: path.resolve(c.YUFANG_KEY_FILE ?? path.join(c.YUFANG_DATA_DIR, 'keys', 'pii.key')),
+    webDist: c.YUFANG_WEB_DIST ? path.resolve(c.YUFANG_WEB_DIST) : null,
   };
 }

@@ -6,11 +6,14 @@ import { SecurityPolicyStore } from './auth/security-policy.js';
 import { deleteIdleSessions } from './auth/sessions.js';
 import { RegionIndex } from './authz/regions.js';
 import type { Core } from './context.js';
+import { loadMasterKey, PiiVault } from './crypto/pii.js';
 import { type Database, openDatabase } from './db/index.js';
 import { syncReferenceData } from './db/reference.js';
 import { scheduledRun } from './db/schema.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { sendPendingEmails } from './notify/notify.js';
+import { POLICY_DEFAULTS } from './policy/defaults.js';
+import { ensurePolicyDefaults } from './policy/policy.js';
 
 /**
  * Opens the database, applies the forward-only migrations, brings in the reference code tables and builds
@@ -22,6 +25,7 @@ export async function createCore(config: Config, log: FastifyBaseLogger, opened?
   try {
     await database.migrate();
     await syncReferenceData(database.db);
+    await ensurePolicyDefaults(database.db, POLICY_DEFAULTS);
   } catch (error) {
     await database.close();
     throw error;
@@ -45,5 +49,6 @@ export async function createCore(config: Config, log: FastifyBaseLogger, opened?
       await d.delete(scheduledRun).where(lt(scheduledRun.startedAt, new Date(Date.now() - 7 * 86_400_000)));
     },
   });
-  return { config, database, db, regions: await RegionIndex.load(db), policies, scheduler, mailer };
+  const pii = new PiiVault(await loadMasterKey(config.piiKey, config.keyFile));
+  return { config, database, db, regions: await RegionIndex.load(db), policies, scheduler, mailer, pii };
 }

@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/env.js';
 import type { SecurityPolicyStore } from './auth/security-policy.js';
 import type { RegionIndex } from './authz/regions.js';
+import type { PiiVault } from './crypto/pii.js';
 import type { Database, Db } from './db/index.js';
 import type { Scheduler } from './jobs/scheduler.js';
 
@@ -14,6 +15,8 @@ export interface Core {
   policies: SecurityPolicyStore;
   scheduler: Scheduler;
   mailer: Transporter | null;
+  /** Encrypts, decrypts and hashes personal data (ID numbers, phones). */
+  pii: PiiVault;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -26,6 +27,9 @@ export interface Database {
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Extensions the migrations create; PGlite must load them when it opens (PostgreSQL ships them). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -54,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('dataDir' in target) {
     lock = await acquireFolderLock(target.dataDir);
     try {
-      client = await PGlite.create(`${target.dataDir}/pgdata`);
+      client = await PGlite.create(`${target.dataDir}/pgdata`, { extensions: PGLITE_EXTENSIONS });
     } catch (error) {
       await lock.release();
       throw error;

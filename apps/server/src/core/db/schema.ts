@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -38,20 +39,51 @@ export const orgUnit = pgTable('org_unit', {
     .references(() => region.code),
 });
 
+/**
+ * The employer registry (用人单位). Defined with the core tables because accounts and scope refer to it;
+ * the employer module owns its behaviour. Risk class, key-industry and dust flags are derived on write from the
+ * industry code and the policy settings in force.
+ */
 export const employer = pgTable(
   'employer',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     uscc: varchar('uscc', { length: 18 }).notNull(),
     name: text('name').notNull(),
+    formerNames: text('former_names').array().notNull().default(sql`'{}'::text[]`),
+    legalRepresentative: text('legal_representative'),
+    address: text('address'),
     countyCode: varchar('county_code', { length: 6 })
       .notNull()
       .references(() => region.code),
+    /** GB/T 4754 division (2 digits). */
     industryCode: varchar('industry_code', { length: 4 }).notNull(),
+    /** GB/T 4754 group (3 digits) where known. */
+    industryGroup: varchar('industry_group', { length: 3 }),
+    /** Work-injury insurance risk class 1–8 (人社部发〔2015〕71号). */
+    riskClass: smallint('risk_class'),
+    /** state | collective | private | foreign | hmt | other */
+    ownershipType: text('ownership_type'),
+    /** large | medium | small | micro */
+    size: text('size'),
+    workforce: integer('workforce'),
+    safetyContactName: text('safety_contact_name'),
+    safetyContactPhoneCipher: text('safety_contact_phone_cipher'),
+    safetyContactPhoneMasked: varchar('safety_contact_phone_masked', { length: 20 }),
+    keyIndustry: boolean('key_industry').notNull().default(false),
+    dustHazard: boolean('dust_hazard').notNull().default(false),
+    /** insured | uninsured | suspended */
+    insuranceStatus: text('insurance_status').notNull().default('insured'),
     demo: boolean('demo').notNull().default(false),
+    version: integer('version').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('employer_uscc_key').on(t.uscc), index('employer_county_idx').on(t.countyCode, t.name)],
+  (t) => [
+    uniqueIndex('employer_uscc_key').on(t.uscc),
+    index('employer_county_idx').on(t.countyCode, t.name),
+    index('employer_industry_idx').on(t.industryCode),
+  ],
 );
 
 export const appUser = pgTable(
@@ -209,3 +241,6 @@ export const setting = pgTable('setting', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
 });
+
+export * from '../../modules/employer/employer.schema.js';
+export * from './policy.schema.js';

@@ -5,7 +5,7 @@ import type { ErrorBody } from '@yufang/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /**
  * Serves the built web app; any other GET outside /api and /assets returns index.html so the browser router
@@ -13,9 +13,10 @@ export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.met
  * a plain 404 rather than a page the browser would refuse as script.
  */
 export const webApp = fp(async (app: FastifyInstance) => {
-  const hasWeb = existsSync(`${WEB_DIST}/index.html`);
+  const root = app.core.config.webDist ?? DEFAULT_WEB_DIST;
+  const hasWeb = existsSync(`${root}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api';

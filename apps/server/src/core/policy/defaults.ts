@@ -1,0 +1,5 @@
+import { INDUSTRY_POLICY_DEFAULTS } from '../../modules/employer/industry-policy.js';
+import type { PolicyDefault } from './policy.js';
+
+/** The policy rows an installation starts with; each module adds its own list here. */
+export const POLICY_DEFAULTS: readonly PolicyDefault<unknown>[] = [...INDUSTRY_POLICY_DEFAULTS];
