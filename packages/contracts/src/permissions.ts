@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'employer.export': '导出用人单位',
   'employer.person.read': '查看参保职工（脱敏）',
   'employer.person.unmask': '查看完整身份证号码',
+  'import.read': '查看数据导入记录',
+  'import.run': '导入数据（上传、校验、提交）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

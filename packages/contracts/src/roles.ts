@@ -32,6 +32,8 @@ export const ROLES = [
       'employer.export',
       'employer.person.read',
       'employer.person.unmask',
+      'import.read',
+      'import.run',
     ],
   },
   {
@@ -48,6 +50,8 @@ export const ROLES = [
       'employer.export',
       'employer.person.read',
       'employer.person.unmask',
+      'import.read',
+      'import.run',
     ],
   },
   {
