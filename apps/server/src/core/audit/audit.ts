@@ -44,8 +44,22 @@ interface HashedFields {
   requestId: string | null;
 }
 
+/** The row's hash: its own fields (only those listed in HashedFields) chained to the previous row's hash. */
 export function auditHash(prevHash: string, row: HashedFields): string {
-  const content = canonicalJson({ ...row, at: row.at.toISOString(), changes: row.changes ?? null });
+  const fields: Record<keyof HashedFields, unknown> = {
+    at: row.at.toISOString(),
+    userId: row.userId,
+    username: row.username,
+    roles: row.roles,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    changes: row.changes ?? null,
+    result: row.result,
+    ip: row.ip,
+    requestId: row.requestId,
+  };
+  const content = canonicalJson(fields);
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
@@ -111,19 +125,7 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<ChainC
           reason: '前序哈希与上一条记录不一致（记录被删除或插入）',
         };
       }
-      const expected = auditHash(prevHash, {
-        at: r.at,
-        userId: r.userId,
-        username: r.username,
-        roles: r.roles,
-        action: r.action,
-        objectType: r.objectType,
-        objectId: r.objectId,
-        changes: r.changes,
-        result: r.result,
-        ip: r.ip,
-        requestId: r.requestId,
-      });
+      const expected = auditHash(prevHash, r);
       if (expected !== r.hash) {
         return { ok: false, checked, firstBrokenId: String(r.id), reason: '记录内容与其哈希不一致（记录被篡改）' };
       }
