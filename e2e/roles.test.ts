@@ -4,12 +4,16 @@ import { DEMO_ACCOUNTS } from '../apps/server/src/demo/accounts.js';
 import { menuTexts, signIn, text } from './journeys.js';
 import { hasBrowser, type Platform, screenshot, startPlatform } from './server.js';
 
-const PAGES: { label: string; group: string; permission: Permission }[] = [
-  { label: '用户管理', group: '系统管理', permission: 'system.user.read' },
-  { label: '角色', group: '系统管理', permission: 'system.role.read' },
-  { label: '区划与单位', group: '系统管理', permission: 'system.org.read' },
-  { label: '安全策略', group: '安全管理', permission: 'security.policy.read' },
-  { label: '审计日志', group: '审计', permission: 'audit.log.read' },
+/** Menu pages with the path a user could type in, their menu section (none: top level) and permission. */
+const PAGES: { label: string; path: string; group?: string; permission: Permission }[] = [
+  { label: '用人单位', path: '/employers', permission: 'employer.read' },
+  { label: '参保职工', path: '/persons', permission: 'employer.person.read' },
+  { label: '数据导入', path: '/imports', permission: 'import.read' },
+  { label: '用户管理', path: '/system/users', group: '系统管理', permission: 'system.user.read' },
+  { label: '角色', path: '/system/roles', group: '系统管理', permission: 'system.role.read' },
+  { label: '区划与单位', path: '/system/org', group: '系统管理', permission: 'system.org.read' },
+  { label: '安全策略', path: '/security/policy', group: '安全管理', permission: 'security.policy.read' },
+  { label: '审计日志', path: '/audit', group: '审计', permission: 'audit.log.read' },
 ];
 
 describe.skipIf(!hasBrowser)('each role sees its own menu and scope', () => {
@@ -30,20 +34,14 @@ describe.skipIf(!hasBrowser)('each role sees its own menu and scope', () => {
 
     const granted = new Set<string>(role.permissions);
     const visible = PAGES.filter((p) => granted.has(p.permission));
-    const expected = ['首页', '通知', ...new Set(visible.map((p) => p.group)), ...visible.map((p) => p.label)];
+    const groups = visible.flatMap((p) => (p.group ? [p.group] : []));
+    const expected = ['首页', '通知', ...new Set(groups), ...visible.map((p) => p.label)];
     expect((await menuTexts(page)).sort()).toEqual(expected.sort());
 
     if (role.code === 'county_officer') await expect.poll(() => text(page.getByTestId('home-scope'))).toMatch(/三元区/);
     await screenshot(page, `e2e-home-${role.code}`);
     for (const forbidden of PAGES.filter((p) => !granted.has(p.permission))) {
-      const path = {
-        用户管理: '/system/users',
-        角色: '/system/roles',
-        区划与单位: '/system/org',
-        安全策略: '/security/policy',
-        审计日志: '/audit',
-      }[forbidden.label];
-      await page.goto(path as string);
+      await page.goto(forbidden.path);
       await page.getByText('无权访问').waitFor();
     }
     await page.context().close();

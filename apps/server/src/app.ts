@@ -11,7 +11,10 @@ import { securityHeaders } from './core/http/security-headers.js';
 import { webApp } from './core/http/web.js';
 import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
+import { employerModule } from './modules/employer/index.js';
+import { personModule } from './modules/employer/person.index.js';
 import { homeModule } from './modules/home/index.js';
+import { importModule } from './modules/import/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
 import { roleModule } from './modules/role/index.js';
@@ -27,6 +30,9 @@ const MODULES = [
   auditModule,
   notificationModule,
   securityModule,
+  employerModule,
+  personModule,
+  importModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

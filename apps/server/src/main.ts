@@ -14,7 +14,7 @@ async function main() {
   if (config.demo) {
     if (!(await isSeeded(core.db))) {
       log.info('首次启动：正在生成三明市演示数据……');
-      await seedDemo(core.db);
+      await seedDemo(core.db, { pii: core.pii });
     }
   } else {
     firstAdmin = await ensureInitialAdmin(core.db);

@@ -55,7 +55,7 @@ export async function testApp(options: { env?: Record<string, string> } = {}): P
     ...options.env,
   });
   const core = await createCore(config, silentLogger(), database);
-  await seedDemo(core.db, { employersPerCounty: 3 });
+  await seedDemo(core.db, { employersPerCounty: 3, pii: core.pii });
   const app = await buildApp(core);
   await app.ready();
   return {

@@ -1,13 +1,18 @@
-import { CITY_CODE } from '@yufang/contracts';
+import { CITY_CODE, maskPhone } from '@yufang/contracts';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../core/audit/audit.js';
 import type { AuditActor } from '../core/auth/actor.js';
 import { generateInitialPassword, hashPassword } from '../core/auth/password.js';
+import type { PiiVault } from '../core/crypto/pii.js';
 import type { Db } from '../core/db/index.js';
 import { appUser, employer, setting, userRole, userScope } from '../core/db/schema.js';
 import { notify } from '../core/notify/notify.js';
+import { employerHeadcount } from '../modules/employer/employer.schema.js';
+import { classifyEmployer, INDUSTRY_POLICY_DEFAULTS } from '../modules/employer/industry-policy.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
-import { generateEmployers } from './employers.js';
+import { type DemoEmployer, generateEmployers } from './employers.js';
+import { generateHeadcounts } from './headcounts.js';
+import { insertDemoPersons } from './persons.js';
 import { Random } from './random.js';
 
 export const DEMO_SEED = 20210101;
@@ -23,16 +28,16 @@ export async function isSeeded(db: Db): Promise<boolean> {
  * Writes the generated Sanming demo data once (all rows flagged demo): employers in every county and one
  * account for every role. The same seed gives the same data.
  */
-export async function seedDemo(db: Db, options: { employersPerCounty?: number } = {}): Promise<void> {
+export async function seedDemo(db: Db, options: { employersPerCounty?: number; pii?: PiiVault } = {}): Promise<void> {
   if (await isSeeded(db)) return;
   const random = new Random(DEMO_SEED);
-  const employers = generateEmployers(random, options.employersPerCounty ?? 30);
+  // without a vault (tests) the safety contacts' phones are left out rather than stored in clear
+  const employers = generateEmployers(random, options.employersPerCounty);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(employer)
-      .values(employers.map((e) => ({ ...e, demo: true })))
-      .returning({ id: employer.id, countyCode: employer.countyCode });
+    const inserted = await insertDemoEmployers(tx, employers, options.pii);
+    // insured persons need the vault: their ID numbers are stored encrypted only
+    if (options.pii) await insertDemoPersons(tx, options.pii, DEMO_SEED + 2, employers);
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(appUser)
@@ -67,6 +72,33 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number } 
       changes: { seed: DEMO_SEED, employers: employers.length, accounts: DEMO_ACCOUNTS.length },
     });
   });
+}
+
+// Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).
+const CHUNK = 1000;
+
+/** The demo employers (classified with the shipped default policy) and their monthly headcount series. */
+async function insertDemoEmployers(tx: Db, employers: DemoEmployer[], pii: PiiVault | undefined) {
+  const [key, dust] = INDUSTRY_POLICY_DEFAULTS.map((d) => d.value);
+  const policy = { key: key ?? null, dust: dust ?? null };
+  const rows = employers.map(({ safetyContactPhone, startMonth, stopMonth, growth, wageFen, ...e }) => ({
+    ...e,
+    ...classifyEmployer(e.industryCode, e.industryGroup, policy),
+    safetyContactPhoneCipher: pii ? pii.encrypt(safetyContactPhone) : null,
+    safetyContactPhoneMasked: pii ? maskPhone(safetyContactPhone) : null,
+    demo: true,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK / 2) await tx.insert(employer).values(rows.slice(i, i + CHUNK / 2));
+  let batch: (typeof employerHeadcount.$inferInsert)[] = [];
+  for (const h of generateHeadcounts(new Random(DEMO_SEED + 1), employers)) {
+    batch.push(h);
+    if (batch.length === CHUNK) {
+      await tx.insert(employerHeadcount).values(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await tx.insert(employerHeadcount).values(batch);
+  return employers.map((e) => ({ id: e.id, countyCode: e.countyCode }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { MENU_GROUPS, PAGE_ROUTES, type PageRoute } from './routes';
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
 function visible(route: PageRoute, permissions: readonly Permission[]): boolean {
-  return !route.permission || permissions.includes(route.permission);
+  return route.menu !== false && (!route.permission || permissions.includes(route.permission));
 }
 
 /** The side menu for a user: pages they may open, grouped into sections, in PAGE_ROUTES order. */

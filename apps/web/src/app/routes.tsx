@@ -1,9 +1,12 @@
 import {
   AuditOutlined,
+  BankOutlined,
   BellOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@yufang/contracts';
 import type { ParseKeys } from 'i18next';
@@ -31,6 +34,8 @@ export interface PageRoute {
   /** Menu section; top level when absent. */
   group?: MenuGroupKey;
   icon?: ReactNode;
+  /** false: a page reached from another one (a record's detail), not listed in the menu. */
+  menu?: false;
   Page: LazyExoticComponent<ComponentType>;
 }
 
@@ -50,6 +55,41 @@ export const PAGE_ROUTES: PageRoute[] = [
     labelKey: 'menu.notifications',
     icon: <BellOutlined />,
     Page: lazy(() => import('../features/notification/NotificationsPage')),
+  },
+  {
+    path: '/employers',
+    labelKey: 'menu.employers',
+    permission: 'employer.read',
+    icon: <BankOutlined />,
+    Page: lazy(() => import('../features/employer/EmployersPage')),
+  },
+  {
+    path: '/employers/:id',
+    labelKey: 'menu.employers',
+    permission: 'employer.read',
+    menu: false,
+    Page: lazy(() => import('../features/employer/EmployerDetailPage')),
+  },
+  {
+    path: '/persons',
+    labelKey: 'menu.persons',
+    permission: 'employer.person.read',
+    icon: <TeamOutlined />,
+    Page: lazy(() => import('../features/employer/persons/PersonsPage')),
+  },
+  {
+    path: '/imports',
+    labelKey: 'menu.imports',
+    permission: 'import.read',
+    icon: <CloudUploadOutlined />,
+    Page: lazy(() => import('../features/import/ImportHistoryPage')),
+  },
+  {
+    path: '/imports/new',
+    labelKey: 'import.wizardTitle',
+    permission: 'import.run',
+    menu: false,
+    Page: lazy(() => import('../features/import/ImportWizardPage')),
   },
   {
     path: '/system/users',

@@ -243,4 +243,5 @@ export const setting = pgTable('setting', {
 });
 
 export * from '../../modules/employer/employer.schema.js';
+export * from '../../modules/import/import.schema.js';
 export * from './policy.schema.js';

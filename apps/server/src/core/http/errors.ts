@@ -33,6 +33,14 @@ export class AppError extends Error {
     const label = FIELD_LABELS[field] ?? field;
     return new AppError('VALIDATION', `${label}：${message}`, [{ field, message }]);
   }
+  /** Throws when a pure rule found problems: the message names the first field and lists every rule broken. */
+  static assertNoProblems(problems: readonly FieldProblem[]): void {
+    const first = problems[0];
+    if (!first) return;
+    throw new AppError('VALIDATION', `${fieldLabel(first.field)}：${problems.map((p) => p.message).join('；')}`, [
+      ...problems,
+    ]);
+  }
   static notFound(message = '记录不存在或不在您的管辖范围内') {
     return new AppError('NOT_FOUND', message);
   }

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Actor, can } from '../../core/auth/actor.js';
 import { actorOf } from '../../core/auth/plugin.js';
 import type { Db } from '../../core/db/index.js';
-import { appUser, auditLog, loginThrottle, notification } from '../../core/db/schema.js';
+import { appUser, auditLog, employer, loginThrottle, notification } from '../../core/db/schema.js';
+import { employerScopeFilter } from '../employer/employer.repo.js';
 import { userScopeFilter } from '../user/user.repo.js';
 
 interface WorkSource {
@@ -59,6 +60,19 @@ const SOURCES: WorkSource[] = [
           .select({ n: count() })
           .from(appUser)
           .where(and(userScopeFilter(a), eq(appUser.mustChangePassword, true), eq(appUser.disabled, false))),
+      ),
+  },
+  {
+    key: 'employers.uninsured',
+    title: '未参保的用人单位',
+    link: '/employers?insuranceStatus=uninsured',
+    applies: (a) => can(a, 'employer.update'),
+    count: (db, a) =>
+      first(
+        db
+          .select({ n: count() })
+          .from(employer)
+          .where(and(employerScopeFilter(a), eq(employer.insuranceStatus, 'uninsured'))),
       ),
   },
   {

@@ -9,7 +9,7 @@ import { nameScopeEntries } from '../../core/authz/scope-names.js';
 import type { Core } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { appUser, employer, loginThrottle, orgUnit } from '../../core/db/schema.js';
-import { AppError, fieldLabel } from '../../core/http/errors.js';
+import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
 import { presentUser } from './user.presenter.js';
 import { findUserInScope, listUsersInScope, replaceRolesAndScope, rolesAndScopes, type UserRow } from './user.repo.js';
@@ -179,14 +179,7 @@ export class UserService {
    */
   private async assertAssignable(actor: Actor, input: UserCreateInput | UserUpdateInput): Promise<void> {
     const problems = roleAndScopeProblems(input.roles, input.scope);
-    if (problems.length) {
-      const first = problems[0] as { field: string; message: string };
-      throw new AppError(
-        'VALIDATION',
-        `${fieldLabel(first.field)}：${problems.map((p) => p.message).join('；')}`,
-        problems,
-      );
-    }
+    AppError.assertNoProblems(problems);
     if (!actor.scope.regions.has(input.regionCode))
       throw AppError.validation('regionCode', '所属区划不存在或超出您的管辖范围');
     if (input.unitCode && (await this.unitsInScope(actor, [input.unitCode])).size === 0) {
