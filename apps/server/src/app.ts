@@ -13,10 +13,12 @@ import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
 import { employerModule } from './modules/employer/index.js';
 import { personModule } from './modules/employer/person.index.js';
+import { exchangeModule } from './modules/exchange/index.js';
 import { homeModule } from './modules/home/index.js';
 import { importModule } from './modules/import/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
+import { reconcileModule } from './modules/reconcile/index.js';
 import { roleModule } from './modules/role/index.js';
 import { securityModule } from './modules/security/index.js';
 import { userModule } from './modules/user/index.js';
@@ -33,6 +35,8 @@ const MODULES = [
   employerModule,
   personModule,
   importModule,
+  exchangeModule,
+  reconcileModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

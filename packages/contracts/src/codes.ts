@@ -1,6 +1,7 @@
 /**
  * National and local code tables, read from the vendored reference files (see ../reference/README.md).
  */
+import accidentCategories from '../reference/accident-categories.json' with { type: 'json' };
 import jointMeeting from '../reference/joint-meeting.json' with { type: 'json' };
 import regions from '../reference/regions.json' with { type: 'json' };
 
@@ -60,3 +61,8 @@ export const UNITS: readonly UnitCode[] = jointMeeting.memberUnits.map((u) => ({
   kind: u.code === 'sbzx' ? 'agency' : 'member',
   regionCode: regions.city.code,
 }));
+
+/** GB 6441 accident categories (事故类别). */
+export const ACCIDENT_CATEGORIES: readonly { code: string; name: string }[] = accidentCategories.categories.map(
+  (c) => ({ code: c.code, name: c.name }),
+);

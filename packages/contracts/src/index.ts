@@ -2,6 +2,7 @@ export * from './api/audit.js';
 export * from './api/auth.js';
 export * from './api/common.js';
 export * from './api/employer.js';
+export * from './api/exchange.js';
 export * from './api/home.js';
 export * from './api/import.js';
 export * from './api/notifications.js';

@@ -22,6 +22,12 @@ export const PERMISSIONS = {
   'employer.person.unmask': '查看完整身份证号码',
   'import.read': '查看数据导入记录',
   'import.run': '导入数据（上传、校验、提交）',
+  'exchange.catalog.read': '查看数据共享目录与加载记录',
+  'exchange.record.read': '查看共享数据记录（管辖范围内）',
+  'exchange.load': '上传共享数据（本单位数据集）',
+  'exchange.token.manage': '管理数据交换接口令牌（本单位）',
+  'reconcile.read': '查看数据核查清单',
+  'reconcile.update': '处理数据核查事项',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

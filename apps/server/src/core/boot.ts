@@ -2,6 +2,8 @@ import { lt } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/env.js';
+import { syncExchangeCatalogue } from '../modules/exchange/exchange.catalog.js';
+import { runReconciliation } from '../modules/reconcile/reconcile.service.js';
 import { SecurityPolicyStore } from './auth/security-policy.js';
 import { deleteIdleSessions } from './auth/sessions.js';
 import { RegionIndex } from './authz/regions.js';
@@ -25,6 +27,7 @@ export async function createCore(config: Config, log: FastifyBaseLogger, opened?
   try {
     await database.migrate();
     await syncReferenceData(database.db);
+    await syncExchangeCatalogue(database.db);
     await ensurePolicyDefaults(database.db, POLICY_DEFAULTS);
   } catch (error) {
     await database.close();
@@ -50,5 +53,11 @@ export async function createCore(config: Config, log: FastifyBaseLogger, opened?
     },
   });
   const pii = new PiiVault(await loadMasterKey(config.piiKey, config.keyFile));
-  return { config, database, db, regions: await RegionIndex.load(db), policies, scheduler, mailer, pii };
+  const regions = await RegionIndex.load(db);
+  scheduler.register({
+    name: 'reconcile.sweep',
+    everySeconds: 3600,
+    run: (d) => runReconciliation(d, regions).then(() => undefined),
+  });
+  return { config, database, db, regions, policies, scheduler, mailer, pii };
 }

@@ -11,6 +11,7 @@ import { employerHeadcount } from '../modules/employer/employer.schema.js';
 import { classifyEmployer, INDUSTRY_POLICY_DEFAULTS } from '../modules/employer/industry-policy.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { type DemoEmployer, generateEmployers } from './employers.js';
+import { seedExchangeDemo } from './exchange.js';
 import { generateHeadcounts } from './headcounts.js';
 import { insertDemoPersons } from './persons.js';
 import { Random } from './random.js';
@@ -72,6 +73,15 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
       changes: { seed: DEMO_SEED, employers: employers.length, accounts: DEMO_ACCOUNTS.length },
     });
   });
+  // shared-data demo loads go through the exchange service (validation, upsert) after the employers are committed
+  if (options.pii) {
+    await seedExchangeDemo(
+      db,
+      options.pii,
+      DEMO_SEED + 3,
+      new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    );
+  }
 }
 
 // Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).

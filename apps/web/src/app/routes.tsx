@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BellOutlined,
   CloudUploadOutlined,
+  DatabaseOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -15,10 +16,11 @@ import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } fr
 /** A key of the translation resources (checked by the compiler). */
 export type LabelKey = ParseKeys;
 
-export type MenuGroupKey = 'system' | 'security' | 'audit';
+export type MenuGroupKey = 'exchange' | 'system' | 'security' | 'audit';
 
 /** Menu sections that hold pages; a section shows only when one of its pages does. */
 export const MENU_GROUPS: { key: MenuGroupKey; labelKey: LabelKey; icon: ReactNode }[] = [
+  { key: 'exchange', labelKey: 'menu.exchange', icon: <DatabaseOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
   { key: 'security', labelKey: 'menu.security', icon: <SafetyCertificateOutlined /> },
   { key: 'audit', labelKey: 'menu.audit', icon: <AuditOutlined /> },
@@ -90,6 +92,27 @@ export const PAGE_ROUTES: PageRoute[] = [
     permission: 'import.run',
     menu: false,
     Page: lazy(() => import('../features/import/ImportWizardPage')),
+  },
+  {
+    path: '/exchange/catalogue',
+    labelKey: 'menu.catalogue',
+    group: 'exchange',
+    permission: 'exchange.catalog.read',
+    Page: lazy(() => import('../features/exchange/CataloguePage')),
+  },
+  {
+    path: '/exchange/tokens',
+    labelKey: 'menu.tokens',
+    group: 'exchange',
+    permission: 'exchange.token.manage',
+    Page: lazy(() => import('../features/exchange/TokensPage')),
+  },
+  {
+    path: '/reconcile',
+    labelKey: 'menu.reconcile',
+    group: 'exchange',
+    permission: 'reconcile.read',
+    Page: lazy(() => import('../features/reconcile/ReconcilePage')),
   },
   {
     path: '/system/users',

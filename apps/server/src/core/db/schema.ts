@@ -82,6 +82,8 @@ export const employer = pgTable(
   (t) => [
     uniqueIndex('employer_uscc_key').on(t.uscc),
     index('employer_county_idx').on(t.countyCode, t.name),
+    // the list's keyset order: without it an unfiltered city- or province-wide page sorts every row (bench/search.ts)
+    index('employer_name_id_idx').on(t.name, t.id),
     index('employer_industry_idx').on(t.industryCode),
   ],
 );
@@ -243,5 +245,6 @@ export const setting = pgTable('setting', {
 });
 
 export * from '../../modules/employer/employer.schema.js';
+export * from '../../modules/exchange/exchange.schema.js';
 export * from '../../modules/import/import.schema.js';
 export * from './policy.schema.js';

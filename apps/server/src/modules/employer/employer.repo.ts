@@ -1,9 +1,9 @@
 import type { EmployerFilter } from '@yufang/contracts';
-import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { scopeFilter } from '../../core/authz/scope.js';
 import type { Db } from '../../core/db/index.js';
-import { employer } from '../../core/db/schema.js';
+import { employer, importJob } from '../../core/db/schema.js';
 import { employerHeadcount, employerHistory } from './employer.schema.js';
 
 export type EmployerRow = typeof employer.$inferSelect;
@@ -78,6 +78,34 @@ export async function listHistory(db: Db, employerId: string, before: number | n
     .where(and(...conditions))
     .orderBy(desc(employerHistory.id))
     .limit(take);
+}
+
+/**
+ * The employer import that created this employer, as a history entry (id 0, oldest): an import commits its new
+ * employers and marks the job committed in one transaction, so job.finished_at = employer.created_at = now().
+ */
+export async function importThatCreated(db: Db, employerId: string): Promise<EmployerHistoryRow | null> {
+  const [job] = await db
+    .select({ id: importJob.id, at: importJob.finishedAt, userId: importJob.userId, username: importJob.username })
+    .from(importJob)
+    .where(
+      and(
+        eq(importJob.kind, 'employer'),
+        eq(importJob.status, 'committed'),
+        eq(importJob.finishedAt, sql`(select created_at from employer where id = ${employerId})`),
+      ),
+    )
+    .limit(1);
+  if (!job?.at) return null;
+  return {
+    id: 0,
+    employerId,
+    at: job.at,
+    userId: job.userId,
+    username: job.username,
+    source: 'import',
+    changes: { importId: job.id, action: 'create' },
+  };
 }
 
 /** The monthly series between two first-of-month dates (inclusive), oldest first. */

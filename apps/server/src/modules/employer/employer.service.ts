@@ -15,7 +15,14 @@ import { employer } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
 import { presentEmployer, presentHistory } from './employer.presenter.js';
-import { type EmployerRow, findEmployer, listEmployers, listHeadcounts, listHistory } from './employer.repo.js';
+import {
+  type EmployerRow,
+  findEmployer,
+  importThatCreated,
+  listEmployers,
+  listHeadcounts,
+  listHistory,
+} from './employer.repo.js';
 import { changedFields, employerProblems } from './employer.rules.js';
 import { employerHistory } from './employer.schema.js';
 import { classifyEmployer, loadIndustryPolicy } from './industry-policy.js';
@@ -85,6 +92,11 @@ export class EmployerService {
     await this.row(actor, id);
     const key = decodeCursor(query.cursor, 1);
     const rows = await listHistory(this.core.db, id, key ? Number(key[0]) : null, query.limit + 1);
+    if (rows.length <= query.limit && (key === null || Number(key[0]) > 0)) {
+      // The last page ends with the creation by an import: imports write no history row per new employer.
+      const created = await importThatCreated(this.core.db, id);
+      if (created) rows.push(created);
+    }
     return toPage(rows, query.limit, (r) => [r.id], presentHistory);
   }
 

@@ -14,7 +14,11 @@ export interface KindSpec<R> {
   checks(jobId: string, counties: string[]): SQL;
   /** new / updated / unchanged of a validated file. */
   counts(jobId: string): SQL;
-  /** Upserts the staged rows; returns one row per inserted or changed record with `ins` (true = inserted). */
+  /**
+   * Upserts the staged rows; returns the counts `inserted` and `updated`. Changed employers get one history row
+   * each; created ones none: their creation is the import job itself, committed in the same transaction
+   * (import_job.finished_at = employer.created_at = now()), shown as the first history entry by the employer module.
+   */
   commit(jobId: string, user: { id: string; username: string }): SQL;
 }
 
@@ -146,8 +150,8 @@ export const employerSpec: KindSpec<EmployerRow> = {
     ), hist as (
       insert into employer_history (employer_id, user_id, username, source, changes)
       select id, ${user.id}::uuid, ${user.username}, 'import',
-             jsonb_build_object('importId', ${jobId}::text, 'action', case when ins then 'create' else 'update' end)
-      from up
+             jsonb_build_object('importId', ${jobId}::text, 'action', 'update')
+      from up where not ins
     )
     select count(*) filter (where ins)::int as inserted, count(*) filter (where not ins)::int as updated from up`,
 };

@@ -126,6 +126,29 @@ describe('employer import', () => {
       .from(employer)
       .where(eq(employer.uscc, makeUscc(1003)));
     expect(row).toMatchObject({ name: '新名称有限公司', formerNames: ['测试单位1003有限公司'] });
+    // History: one row for the change; the creation is the first import itself (no row per new employer).
+    const history = (await city.get(`/api/v1/employers/${row?.id}/history`)).json();
+    expect(history.items.map((h: { source: string; username: string }) => [h.source, h.username])).toEqual([
+      ['import', 'cityadmin'],
+      ['import', 'cityadmin'],
+    ]);
+    const [first] = await env.core.db
+      .select({ finishedAt: importJob.finishedAt })
+      .from(importJob)
+      .where(and(eq(importJob.kind, 'employer'), eq(importJob.status, 'committed')))
+      .orderBy(importJob.finishedAt)
+      .limit(1);
+    expect(history.items[1].at).toBe(first?.finishedAt?.toISOString());
+    expect(history.nextCursor ?? null).toBeNull();
+    const untouched = (
+      await env.core.db
+        .select()
+        .from(employer)
+        .where(eq(employer.uscc, makeUscc(1004)))
+    )[0];
+    const created = (await city.get(`/api/v1/employers/${untouched?.id}/history?limit=1`)).json();
+    expect(created.items).toHaveLength(1);
+    expect(created.items[0]).toMatchObject({ id: 0, source: 'import', username: 'cityadmin' });
   });
 
   it('reports every bad row in Chinese (row, column, value, rule) and commits nothing', async () => {

@@ -328,7 +328,7 @@ export class ImportService {
         await tx.execute(sql`delete from ${sql.raw(spec.stage.table)} where job_id = ${job.id}`);
         await tx
           .update(importJob)
-          .set({ status: 'committed', ...counts, finishedAt: new Date() })
+          .set({ status: 'committed', ...counts, finishedAt: sql`now()` })
           .where(and(eq(importJob.id, job.id), eq(importJob.status, 'committing')));
       });
     } catch (error) {

@@ -1,0 +1,1 @@
+CREATE INDEX "employer_name_id_idx" ON "employer" USING btree ("name","id");

@@ -1,0 +1,197 @@
+import { Readable } from 'node:stream';
+import {
+  DataSetDetail,
+  DataSetParams,
+  DataSetView,
+  ErrorBody,
+  type ExchangeField,
+  IdParams,
+  LoadPage,
+  LoadRejectedBody,
+  LoadView,
+  PageQuery,
+  PushBody,
+  RecordPage,
+  RecordQuery,
+  TokenCreated,
+  TokenCreateInput,
+  TokenView,
+} from '@yufang/contracts';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, exchangeAuditActor, exchangeClientOf } from '../../core/auth/plugin.js';
+import { AppError } from '../../core/http/errors.js';
+import { type ExchangeService, LoadRejected } from './exchange.service.js';
+import { MAX_EXCHANGE_UPLOAD_BYTES, readUpload } from './exchange.upload.js';
+
+const tags = ['数据共享'];
+
+async function answerLoad(reply: FastifyReply, run: () => Promise<LoadView>) {
+  try {
+    return reply.code(200).send(await run());
+  } catch (error) {
+    if (error instanceof LoadRejected) {
+      return reply
+        .code(400)
+        .send({ code: 'VALIDATION', message: error.message, fields: error.fields, load: error.load });
+    }
+    throw error;
+  }
+}
+
+function fileNameOf(header: string | string[] | undefined): string {
+  let name = '';
+  try {
+    name = decodeURIComponent(String(header ?? '')).trim();
+  } catch {
+    throw AppError.validation('fileName', '文件名（x-file-name）编码不正确，应为 URL 编码');
+  }
+  if (!name) throw AppError.validation('fileName', '请在请求头 x-file-name 中给出文件名');
+  if (name.length > 200) throw AppError.validation('fileName', '文件名最多 200 个字符');
+  if (!/\.(xlsx|csv)$/i.test(name)) throw AppError.validation('fileName', '只支持 .xlsx 或 .csv 文件');
+  return name;
+}
+
+export function exchangeRoutes(exchange: ExchangeService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+    app.get(
+      '/exchange/data-sets',
+      {
+        config: { access: 'exchange.catalog.read' },
+        schema: {
+          tags,
+          summary: '数据共享目录（数据集、责任单位、更新情况）',
+          response: { 200: z.array(DataSetView) },
+        },
+      },
+      async (req) => exchange.catalogue(actorOf(req)),
+    );
+    app.get(
+      '/exchange/data-sets/:code',
+      {
+        config: { access: 'exchange.catalog.read' },
+        schema: {
+          tags,
+          summary: '数据集详情（各结构版本的字段、代码表）',
+          params: DataSetParams,
+          response: { 200: DataSetDetail, 404: ErrorBody },
+        },
+      },
+      async (req) => exchange.detail(actorOf(req), req.params.code),
+    );
+    app.get(
+      '/exchange/data-sets/:code/loads',
+      {
+        config: { access: 'exchange.catalog.read' },
+        schema: {
+          tags,
+          summary: '数据集加载记录（新到旧）',
+          params: DataSetParams,
+          querystring: PageQuery,
+          response: { 200: LoadPage, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req) => exchange.loads(req.params.code, req.query),
+    );
+    app.get(
+      '/exchange/data-sets/:code/records',
+      {
+        config: { access: 'exchange.record.read' },
+        schema: {
+          tags,
+          summary: '数据集记录（管辖范围内：责任单位、本县区或全市）',
+          params: DataSetParams,
+          querystring: RecordQuery,
+          response: { 200: RecordPage, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req) => exchange.records(actorOf(req), req.params.code, req.query),
+    );
+    app.post(
+      '/exchange/data-sets/:code/records',
+      {
+        config: { access: 'exchange-token' },
+        bodyLimit: 16 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: '接口推送记录（Authorization: Bearer 令牌；JSON 数组，每次最多 5000 条，全部通过才写入）',
+          params: DataSetParams,
+          body: PushBody,
+          response: { 200: LoadView, 400: z.union([LoadRejectedBody, ErrorBody]), 401: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (req, reply) => {
+        const client = exchangeClientOf(req);
+        return answerLoad(reply, () =>
+          exchange.load(
+            {
+              dataSetCode: req.params.code,
+              rows: req.body.map((record, i) => ({ row: i + 1, record })),
+              source: 'api',
+              tokenId: client.tokenId,
+              tokenName: client.name,
+            },
+            exchangeAuditActor(req, client),
+          ),
+        );
+      },
+    );
+    app.post(
+      '/exchange/data-sets/:code/uploads',
+      {
+        config: { access: 'exchange.load' },
+        bodyLimit: MAX_EXCHANGE_UPLOAD_BYTES,
+        schema: {
+          tags,
+          summary: '上传文件加载数据集（.xlsx/.csv，application/octet-stream，文件名放在 x-file-name）',
+          params: DataSetParams,
+          response: { 200: LoadView, 400: z.union([LoadRejectedBody, ErrorBody]), 403: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const body = req.body as unknown;
+        if (!(body instanceof Readable))
+          throw AppError.validation('file', '请以 application/octet-stream 上传文件内容');
+        const name = fileNameOf(req.headers['x-file-name']);
+        const detail = await exchange.detail(actor, req.params.code);
+        if (!detail.can.load) throw AppError.forbidden('只能向本单位的数据集上传数据');
+        const fields = detail.versions[0]?.fields ?? ([] as ExchangeField[]);
+        const rows = await readUpload(body, name, fields);
+        return answerLoad(reply, () => exchange.loadAsUser(actor, req.params.code, rows, name));
+      },
+    );
+    app.get(
+      '/exchange/tokens',
+      {
+        config: { access: 'exchange.token.manage' },
+        schema: { tags, summary: '本单位的接口令牌', response: { 200: z.array(TokenView) } },
+      },
+      async (req) => exchange.tokens(actorOf(req)),
+    );
+    app.post(
+      '/exchange/tokens',
+      {
+        config: { access: 'exchange.token.manage' },
+        schema: {
+          tags,
+          summary: '创建接口令牌（令牌值只显示这一次）',
+          body: TokenCreateInput,
+          response: { 201: TokenCreated, 400: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await exchange.createToken(actorOf(req), req.body)),
+    );
+    app.post(
+      '/exchange/tokens/:id/revoke',
+      {
+        config: { access: 'exchange.token.manage' },
+        schema: { tags, summary: '吊销接口令牌', params: IdParams, response: { 200: TokenView, 404: ErrorBody } },
+      },
+      async (req) => exchange.revokeToken(actorOf(req), req.params.id),
+    );
+  };
+}

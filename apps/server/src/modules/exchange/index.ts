@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { runReconciliation } from '../reconcile/reconcile.service.js';
+import { exchangeRoutes } from './exchange.routes.js';
+import { ExchangeService } from './exchange.service.js';
+
+export const exchangeModule: FastifyPluginAsyncZod = async (app) => {
+  const service = new ExchangeService(app.core);
+  // reconciliation after every successful load; a failure there does not undo the load (the sweep job retries)
+  service.afterLoad = async () => {
+    try {
+      await runReconciliation(app.core.db, app.core.regions);
+    } catch (err) {
+      app.log.error({ err }, 'reconciliation after load failed');
+    }
+  };
+  await app.register(exchangeRoutes(service));
+};
