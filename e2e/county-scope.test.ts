@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickOption, signIn, signOut } from './journeys.js';
+import { choose, signIn, signOut } from './journeys.js';
 import { hasBrowser, type Platform, screenshot, startPlatform } from './server.js';
 
 describe.skipIf(!hasBrowser)('an administrator creates a county officer', () => {
@@ -17,12 +17,9 @@ describe.skipIf(!hasBrowser)('an administrator creates a county officer', () => 
     const drawer = page.getByRole('dialog', { name: '新建用户' });
     await drawer.locator('#user_username').fill('mingxi.wang');
     await drawer.locator('#user_displayName').fill('王明溪');
-    await drawer.locator('#user_regionCode').click();
-    await pickOption(page, '明溪县');
-    await drawer.locator('#user_roles').click();
-    await pickOption(page, '县（市、区）人社经办人员');
-    await drawer.getByTestId('scope-region').click();
-    await pickOption(page, '明溪县');
+    await choose(page, drawer.locator('#user_regionCode'), '明溪县');
+    await choose(page, drawer.locator('#user_roles'), '县（市、区）人社经办人员');
+    await choose(page, drawer.getByTestId('scope-region'), '明溪县');
     await screenshot(page, 'e2e-create-county-officer');
     await drawer.getByRole('button', { name: '保存' }).click();
     const initialPassword = (await page.getByTestId('initial-password').textContent())?.trim() ?? '';

@@ -17,12 +17,27 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
-/** Picks the option of the open antd select whose title starts with `title` (regions show their code after it). */
-export async function pickOption(page: Page, title: string): Promise<void> {
-  const startsWith = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(startsWith).first().click();
-  await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+/**
+ * Chooses an option in an antd select by typing the start of its title and pressing Enter (regions show their code
+ * after the name), then closes the dropdown and checks that the choice shows in the select; retried because a
+ * dropdown still animating can swallow the first attempt.
+ */
+export async function choose(page: Page, select: Locator, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.keyboard.type(title);
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(new RegExp(`^${escaped}`))
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    const shown = await select.locator('xpath=ancestor-or-self::*[contains(@class,"ant-select ")][1]').textContent();
+    if (shown?.includes(title) || attempt === 3) return;
+  }
 }
 
 /** The texts of the side menu after opening every section. */
