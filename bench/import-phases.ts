@@ -5,20 +5,19 @@
  *
  *   npx tsx bench/import-phases.ts [--rows 200000]      PGlite; DATABASE_URL=postgres://… for PostgreSQL
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CITY_CODE, CURRENT_COUNTIES } from '@yufang/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { loadConfig } from '../apps/server/src/config/env.js';
 import type { Actor } from '../apps/server/src/core/auth/actor.js';
-import { createCore } from '../apps/server/src/core/boot.js';
 import { csvLine, headers, makeUscc } from '../apps/server/src/modules/import/import.factory.js';
 import { employerSpec } from '../apps/server/src/modules/import/import.kinds.js';
 import { ImportService } from '../apps/server/src/modules/import/import.service.js';
+import { openBenchCore } from './core.js';
 
 const argv = process.argv.slice(2);
 const rowsArg = argv.indexOf('--rows');
@@ -50,29 +49,8 @@ async function main() {
   }
   await new Promise<void>((r) => out.end(r));
 
-  let admin: pg.Client | null = null;
-  let dbName = '';
-  let dbUrl: string | undefined;
-  if (process.env.DATABASE_URL) {
-    admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    dbName = `yufang_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
-  }
-  const dataDir = path.join(work, 'data');
-  await mkdir(dataDir, { recursive: true });
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    YUFANG_DATA_DIR: dataDir,
-    YUFANG_PII_KEY: randomBytes(32).toString('base64'),
-    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
-  });
-  const noop = () => undefined;
-  const log = { info: noop, error: noop, warn: noop, debug: noop, fatal: noop, trace: noop, level: 'silent' };
-  const core = await createCore(config, { ...log, child: () => log } as never);
+  const bench = await openBenchCore(work);
+  const core = bench.core;
   const db = core.db;
   const actor = {
     userId: randomUUID(),
@@ -179,11 +157,7 @@ async function main() {
     }
   }
   console.log(JSON.stringify({ database: core.database.kind, rows: ROWS, seconds: timings }, null, 2));
-  await core.database.close();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await bench.close();
   await rm(work, { recursive: true, force: true });
 }
 

@@ -7,7 +7,8 @@
  *   npx tsx bench/import.ts [--rows 1000000]        PGlite in a temporary folder
  *   DATABASE_URL=postgres://… npx tsx bench/import.ts  a new database on that server (dropped afterwards)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,12 +16,10 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CITY_CODE, CURRENT_COUNTIES } from '@yufang/contracts';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { loadConfig } from '../apps/server/src/config/env.js';
 import type { Actor } from '../apps/server/src/core/auth/actor.js';
-import { createCore } from '../apps/server/src/core/boot.js';
 import { csvLine, headers, makeUscc } from '../apps/server/src/modules/import/import.factory.js';
 import { ImportService } from '../apps/server/src/modules/import/import.service.js';
+import { openBenchCore } from './core.js';
 
 const argv = process.argv.slice(2);
 const rowsArg = argv.indexOf('--rows');
@@ -69,29 +68,8 @@ async function main() {
   const size = (await stat(csv)).size;
   console.log(`generated ${ROWS} rows (${mb(size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  let dbUrl: string | undefined;
-  let admin: pg.Client | null = null;
-  let dbName = '';
-  if (process.env.DATABASE_URL) {
-    admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    dbName = `yufang_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
-  }
-  const dataDir = path.join(work, 'data');
-  await mkdir(dataDir, { recursive: true });
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    YUFANG_DATA_DIR: dataDir,
-    YUFANG_PII_KEY: randomBytes(32).toString('base64'),
-    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
-  });
-  const noop = () => undefined;
-  const log = { info: noop, error: noop, warn: noop, debug: noop, fatal: noop, trace: noop, level: 'silent' };
-  const core = await createCore(config, { ...log, child: () => log } as never);
+  const bench = await openBenchCore(work);
+  const core = bench.core;
   const db = core.db;
   const kind = core.database.kind;
   const actor: Actor = {
@@ -211,11 +189,7 @@ async function main() {
   );
   await mkdir('bench/results', { recursive: true });
   await writeFile(`bench/results/import-${kind}-${ROWS}.json`, `${JSON.stringify(result, null, 2)}\n`);
-  await core.database.close();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await bench.close();
   await rm(work, { recursive: true, force: true });
   clearInterval(sampler);
 }

@@ -10,18 +10,17 @@
  *   … --index "create index … on employer …"                   add an index before timing (to try one out)
  *   … --explain-over 300                                         EXPLAIN queries slower than this at p95 (ms)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CITY_CODE, CURRENT_COUNTIES, type EmployerFilter, riskClassOf } from '@yufang/contracts';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { loadConfig } from '../apps/server/src/config/env.js';
 import type { Actor } from '../apps/server/src/core/auth/actor.js';
-import { createCore } from '../apps/server/src/core/boot.js';
 import { listEmployers } from '../apps/server/src/modules/employer/employer.repo.js';
 import { makeUscc } from '../apps/server/src/modules/import/import.factory.js';
+import { openBenchCore } from './core.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -126,29 +125,8 @@ const pct = (xs: number[], p: number) => {
 
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'yf-bench-search-'));
-  let admin: pg.Client | null = null;
-  let dbName = '';
-  let dbUrl: string | undefined;
-  if (process.env.DATABASE_URL) {
-    admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    dbName = `yufang_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
-  }
-  const dataDir = path.join(work, 'data');
-  await mkdir(dataDir, { recursive: true });
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    YUFANG_DATA_DIR: dataDir,
-    YUFANG_PII_KEY: randomBytes(32).toString('base64'),
-    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
-  });
-  const noop = () => undefined;
-  const log = { info: noop, error: noop, warn: noop, debug: noop, fatal: noop, trace: noop, level: 'silent' };
-  const core = await createCore(config, { ...log, child: () => log } as never);
+  const bench = await openBenchCore(work);
+  const core = bench.core;
   const db = core.db;
   const kind = core.database.kind;
   const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
@@ -289,11 +267,7 @@ async function main() {
     `bench/results/search-${kind}-${ROWS}${EXTRA_INDEX ? '-extra' : ''}.json`,
     `${JSON.stringify(result, null, 2)}\n`,
   );
-  await core.database.close();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await bench.close();
   await rm(work, { recursive: true, force: true });
 }
 
