@@ -22,6 +22,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, exchangeAuditActor, exchangeClientOf } from '../../core/auth/plugin.js';
 import { AppError } from '../../core/http/errors.js';
+import { fileNameOf } from '../../core/http/upload.js';
 import { type ExchangeService, LoadRejected } from './exchange.service.js';
 import { MAX_EXCHANGE_UPLOAD_BYTES, readUpload } from './exchange.upload.js';
 
@@ -38,19 +39,6 @@ async function answerLoad(reply: FastifyReply, run: () => Promise<LoadView>) {
     }
     throw error;
   }
-}
-
-function fileNameOf(header: string | string[] | undefined): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(String(header ?? '')).trim();
-  } catch {
-    throw AppError.validation('fileName', '文件名（x-file-name）编码不正确，应为 URL 编码');
-  }
-  if (!name) throw AppError.validation('fileName', '请在请求头 x-file-name 中给出文件名');
-  if (name.length > 200) throw AppError.validation('fileName', '文件名最多 200 个字符');
-  if (!/\.(xlsx|csv)$/i.test(name)) throw AppError.validation('fileName', '只支持 .xlsx 或 .csv 文件');
-  return name;
 }
 
 export function exchangeRoutes(exchange: ExchangeService): FastifyPluginAsyncZod {
