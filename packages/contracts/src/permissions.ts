@@ -28,6 +28,16 @@ export const PERMISSIONS = {
   'exchange.token.manage': '管理数据交换接口令牌（本单位）',
   'reconcile.read': '查看数据核查清单',
   'reconcile.update': '处理数据核查事项',
+  'injury.read': '查看工伤、职业病与生产安全事故记录（管辖范围内）',
+  'injury.write': '登记、修改工伤、职业病与事故记录',
+  'injury.export': '导出工伤与职业病记录（身份证号脱敏）',
+  'analysis.read': '查看统计分析看板、目标进度与风险指数',
+  'analysis.export': '导出统计分析数据与下钻明细',
+  'analysis.report': '生成年度工伤预防分析报告',
+  'bulletin.read': '查看典型案例通报',
+  'bulletin.draft': '起草典型案例通报',
+  'bulletin.publish': '审核、发布典型案例通报',
+  'bulletin.acknowledge': '签收典型案例通报（本单位）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -247,4 +247,5 @@ export const setting = pgTable('setting', {
 export * from '../../modules/employer/employer.schema.js';
 export * from '../../modules/exchange/exchange.schema.js';
 export * from '../../modules/import/import.schema.js';
+export * from '../../modules/injury/injury.schema.js';
 export * from './policy.schema.js';
