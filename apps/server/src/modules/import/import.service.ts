@@ -4,43 +4,31 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  CURRENT_COUNTIES,
-  type ImportErrorView,
-  type ImportJobDetail,
-  type ImportJobView,
-  type ImportKind,
-  type ImportListQuery,
-  type ImportStatus,
+import type {
+  ImportErrorView,
+  ImportJobDetail,
+  ImportJobView,
+  ImportKind,
+  ImportListQuery,
+  ImportStatus,
 } from '@yufang/contracts';
 import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../core/audit/audit.js';
-import type { Actor, AuditActor } from '../../core/auth/actor.js';
-import { can } from '../../core/auth/actor.js';
+import type { Actor } from '../../core/auth/actor.js';
 import { scopeFilter } from '../../core/authz/scope.js';
 import type { Core } from '../../core/context.js';
 import { appUser, importError, importJob } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
-import { classifyEmployer, type IndustryPolicy, loadIndustryPolicy } from '../employer/industry-policy.js';
+import { commitJob } from './import.commit.js';
 import { KIND_SPECS } from './import.kinds.js';
-import { detectFormat, readRows } from './import.parse.js';
-import { type HeaderMap, ROW_RULES, type RowContext, type RowProblem, readHeader } from './import.rules.js';
-import { StageWriter } from './import.stage.js';
+import { detectFormat } from './import.parse.js';
+import { presentJobs } from './import.presenter.js';
+import { ERROR_CAP, validateJob } from './import.validate.js';
 
-/** Problems kept per job for the report; beyond this only the count grows. */
-export const ERROR_CAP = 10_000;
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-const BATCH = 5000;
 const RUNNING: ImportStatus[] = ['validating', 'committing'];
 
 type JobRow = typeof importJob.$inferSelect;
-type Rows<T> = { rows: T[] };
-
-class Cancelled extends Error {}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * The import pipeline: upload to a file, validate every row in the background into a staging table, preview,
@@ -131,133 +119,19 @@ export class ImportService {
         regionCode: user?.regionCode ?? actor.scope.entries.find((e) => e.kind === 'region')?.code ?? '',
         sameFileJobId: same?.id ?? null,
       });
-      this.track(id, this.validate(id, kind, format, actor));
+      this.track(
+        id,
+        validateJob(this.core, { id, kind, format }, actor, {
+          file,
+          stopRequested: () => this.cancelRequested.has(id) || this.stopping,
+          cleanup: (dropErrors) => this.cleanup(id, dropErrors),
+        }).finally(() => this.cancelRequested.delete(id)),
+      );
       return this.get(actor, id);
     } catch (error) {
       await rm(file, { force: true });
       throw error;
     }
-  }
-
-  private async validate(id: string, kind: ImportKind, format: Awaited<ReturnType<typeof detectFormat>>, actor: Actor) {
-    const spec = KIND_SPECS[kind];
-    const stage = new StageWriter(this.core.database, spec.stage, BATCH);
-    const counties = CURRENT_COUNTIES.map((c) => c.code).filter((c) => actor.scope.regions.has(c));
-    const errors = new ErrorSink(this.core, id);
-    const today = new Date();
-    const ctx = await this.rowContext(new Set(counties), today);
-    const [{ fileSize } = { fileSize: 1 }] = await this.db
-      .select({ fileSize: importJob.fileSize })
-      .from(importJob)
-      .where(eq(importJob.id, id));
-    let bytes = 0;
-    let processed = 0;
-    let header: HeaderMap | null = null;
-    try {
-      for await (const { rowNo, cells } of readRows(this.file(id), format, (b) => {
-        bytes = b;
-      })) {
-        if (!header) {
-          const h = readHeader(kind, cells);
-          if ('missing' in h) {
-            for (const column of h.missing)
-              errors.add(rowNo, [{ column, value: null, rule: '表头缺少必填列（请使用模板）' }]);
-            break;
-          }
-          header = h.map;
-          continue;
-        }
-        const result = ROW_RULES[kind](cells, header, ctx as RowContext);
-        if (result.ok) stage.add(spec.toStage(id, rowNo, result.value as never));
-        else errors.add(rowNo, result.problems);
-        processed++;
-        if (stage.pending >= BATCH || processed % BATCH === 0) {
-          await stage.flush();
-          await errors.flush();
-          if (this.cancelRequested.has(id) || this.stopping) throw new Cancelled();
-          await this.db
-            .update(importJob)
-            .set({ processedRows: processed, progress: Math.min(99, Math.floor((bytes * 100) / fileSize)) })
-            .where(eq(importJob.id, id));
-        }
-      }
-      if (!header && errors.total === 0) errors.add(1, [{ column: '—', value: null, rule: '文件中没有表头和数据行' }]);
-      await stage.flush();
-      await errors.flush();
-      // Checks that need the whole file or the database, set-based over the staging table.
-      const found = (await this.db.execute(sql`
-        with found as (${spec.checks(id, counties)}),
-        kept as (
-          insert into import_error (job_id, row_no, "column", value, rule)
-          select ${id}::uuid, row_no, "column", value, rule from found order by row_no
-          limit ${Math.max(0, ERROR_CAP - errors.stored)}
-          returning 1
-        )
-        select (select count(*)::int from found) as total, (select count(distinct row_no)::int from found) as rows,
-               (select count(*)::int from kept) as kept`)) as unknown as Rows<{ total: number; rows: number }>;
-      const extra = found.rows[0] ?? { total: 0, rows: 0 };
-      const errorCount = errors.total + Number(extra.total);
-      let counts = { new: 0, updated: 0, unchanged: 0 };
-      if (errorCount === 0) {
-        const res = (await this.db.execute(spec.counts(id))) as unknown as Rows<typeof counts>;
-        counts = res.rows[0] ?? counts;
-      } else {
-        await this.db.execute(sql`delete from ${sql.raw(spec.stage.table)} where job_id = ${id}`);
-      }
-      await this.db
-        .update(importJob)
-        .set({
-          status: 'validated',
-          progress: 100,
-          processedRows: processed,
-          totalRows: processed,
-          errorCount,
-          errorRows: errors.rows + Number(extra.rows),
-          newCount: Number(counts.new),
-          updatedCount: Number(counts.updated),
-          unchangedCount: Number(counts.unchanged),
-          validatedAt: new Date(),
-        })
-        .where(and(eq(importJob.id, id), eq(importJob.status, 'validating')));
-      await rm(this.file(id), { force: true });
-    } catch (error) {
-      const cancelled = error instanceof Cancelled;
-      const message = cancelled
-        ? '导入已取消，未写入任何数据'
-        : `文件无法读取或校验失败：${error instanceof Error ? error.message : String(error)}`;
-      await this.db
-        .update(importJob)
-        .set({ status: cancelled ? 'cancelled' : 'failed', message, finishedAt: new Date() })
-        .where(eq(importJob.id, id))
-        .catch(() => undefined);
-      await this.cleanup(id, true).catch(() => undefined);
-    } finally {
-      this.cancelRequested.delete(id);
-    }
-  }
-
-  /** Risk class and flags per distinct (county, industry), from the industry policy in force in that county. */
-  private async rowContext(counties: ReadonlySet<string>, today: Date): Promise<RowContext> {
-    const day = today.toISOString().slice(0, 10);
-    const policies = new Map<string, IndustryPolicy>();
-    for (const c of counties) policies.set(c, await loadIndustryPolicy(this.db, this.core.regions, c, day));
-    const cache = new Map<string, ReturnType<typeof classifyEmployer>>();
-    const pii = this.core.pii;
-    return {
-      counties,
-      today,
-      classify(county, division, group) {
-        const key = `${county}|${division}|${group ?? ''}`;
-        let hit = cache.get(key);
-        if (!hit) {
-          hit = classifyEmployer(division, group, policies.get(county) ?? { key: null, dust: null });
-          cache.set(key, hit);
-        }
-        return hit;
-      },
-      encrypt: (plain) => pii.encrypt(plain),
-      hash: (plain) => pii.hash(plain),
-    };
   }
 
   private async cleanup(id: string, dropErrors: boolean) {
@@ -288,61 +162,12 @@ export class ImportService {
       .set({ status: 'committing' })
       .where(and(eq(importJob.id, id), eq(importJob.status, 'validated'), eq(importJob.errorCount, 0)))
       .returning();
-    if (claimed) this.track(id, this.commitWork(claimed, actor));
+    if (claimed)
+      this.track(
+        id,
+        commitJob(this.core, claimed, actor, () => this.cleanup(id, false)),
+      );
     return this.get(actor, id);
-  }
-
-  private async commitWork(job: JobRow, actor: AuditActor & { userId: string; username: string }) {
-    const spec = KIND_SPECS[job.kind as ImportKind];
-    try {
-      await this.db.transaction(async (tx) => {
-        const res = (await tx.execute(
-          spec.commit(job.id, { id: actor.userId, username: actor.username }),
-        )) as unknown as Rows<{
-          inserted: number;
-          updated: number;
-        }>;
-        const inserted = Number(res.rows[0]?.inserted ?? 0);
-        const updated = Number(res.rows[0]?.updated ?? 0);
-        const total = job.totalRows ?? 0;
-        const counts = {
-          newCount: inserted,
-          updatedCount: updated,
-          unchangedCount: Math.max(0, total - inserted - updated),
-        };
-        await recordAudit(tx, actor, {
-          action: 'import.commit',
-          objectType: 'import_job',
-          objectId: job.id,
-          changes: {
-            kind: job.kind,
-            fileName: job.fileName,
-            fileSize: job.fileSize,
-            fileSha256: job.fileSha256,
-            rows: total,
-            new: counts.newCount,
-            updated: counts.updatedCount,
-            unchanged: counts.unchangedCount,
-          },
-        });
-        await tx.execute(sql`delete from ${sql.raw(spec.stage.table)} where job_id = ${job.id}`);
-        await tx
-          .update(importJob)
-          .set({ status: 'committed', ...counts, finishedAt: sql`now()` })
-          .where(and(eq(importJob.id, job.id), eq(importJob.status, 'committing')));
-      });
-    } catch (error) {
-      await this.db
-        .update(importJob)
-        .set({
-          status: 'failed',
-          message: `提交失败，未写入任何数据：${error instanceof Error ? error.message : String(error)}`,
-          finishedAt: new Date(),
-        })
-        .where(eq(importJob.id, job.id))
-        .catch(() => undefined);
-      await this.cleanup(job.id, false).catch(() => undefined);
-    }
   }
 
   /** Cancels a job that is validating or waiting for commit; nothing is written. */
@@ -377,7 +202,7 @@ export class ImportService {
       .where(eq(importError.jobId, id))
       .orderBy(asc(importError.rowNo), asc(importError.id))
       .limit(100);
-    const [view] = await this.present(actor, [job]);
+    const [view] = await presentJobs(this.db, actor, [job]);
     return { ...(view as ImportJobView), errors };
   }
 
@@ -400,7 +225,7 @@ export class ImportService {
       )
       .orderBy(desc(importJob.createdAt), desc(importJob.id))
       .limit(query.limit + 1);
-    const views = await this.present(actor, rows);
+    const views = await presentJobs(this.db, actor, rows);
     const byId = new Map(views.map((v) => [v.id, v]));
     return toPage(
       rows,
@@ -432,77 +257,5 @@ export class ImportService {
 
   async jobOf(actor: Actor, id: string) {
     return this.findInScope(actor, id);
-  }
-
-  private async present(actor: Actor, rows: JobRow[]): Promise<ImportJobView[]> {
-    const sameIds = [...new Set(rows.map((r) => r.sameFileJobId).filter((x): x is string => !!x))];
-    const same = alias(importJob, 'same');
-    const earlier = sameIds.length
-      ? await this.db
-          .select({ id: same.id, finishedAt: same.finishedAt, username: same.username })
-          .from(same)
-          .where(inArray(same.id, sameIds))
-      : [];
-    const byId = new Map(earlier.map((e) => [e.id, e]));
-    const mayRun = can(actor, 'import.run');
-    return rows.map((r) => {
-      const s = r.sameFileJobId ? byId.get(r.sameFileJobId) : undefined;
-      return {
-        id: r.id,
-        kind: r.kind as ImportKind,
-        status: r.status as ImportStatus,
-        fileName: r.fileName,
-        fileSize: r.fileSize,
-        fileSha256: r.fileSha256,
-        format: r.format,
-        username: r.username,
-        regionCode: r.regionCode,
-        progress: r.progress,
-        processedRows: r.processedRows,
-        totalRows: r.totalRows,
-        newCount: r.newCount,
-        updatedCount: r.updatedCount,
-        unchangedCount: r.unchangedCount,
-        errorCount: r.errorCount,
-        errorRows: r.errorRows,
-        sameFile: s ? { id: s.id, committedAt: iso(s.finishedAt), username: s.username } : null,
-        message: r.message,
-        createdAt: r.createdAt.toISOString(),
-        validatedAt: iso(r.validatedAt),
-        finishedAt: iso(r.finishedAt),
-        can: {
-          commit: mayRun && r.status === 'validated' && r.errorCount === 0,
-          cancel: mayRun && (r.status === 'validating' || r.status === 'validated'),
-        },
-      };
-    });
-  }
-}
-
-/** Collects row problems and writes them in batches, keeping the first ERROR_CAP and counting the rest. */
-class ErrorSink {
-  total = 0;
-  rows = 0;
-  stored = 0;
-  private buffer: (typeof importError.$inferInsert)[] = [];
-  constructor(
-    private readonly core: Core,
-    private readonly jobId: string,
-  ) {}
-  add(rowNo: number, problems: RowProblem[]) {
-    this.rows++;
-    for (const p of problems) {
-      this.total++;
-      if (this.stored + this.buffer.length < ERROR_CAP) {
-        this.buffer.push({ jobId: this.jobId, rowNo, column: p.column, value: p.value, rule: p.rule });
-      }
-    }
-  }
-  async flush() {
-    while (this.buffer.length) {
-      const batch = this.buffer.splice(0, 1000);
-      await this.core.db.insert(importError).values(batch);
-      this.stored += batch.length;
-    }
   }
 }
