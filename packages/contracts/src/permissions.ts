@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'employer.export': '导出用人单位',
   'employer.person.read': '查看参保职工（脱敏）',
   'employer.person.unmask': '查看完整身份证号码',
+  'employer.person.export': '导出参保职工（身份证号码始终脱敏）',
   'import.read': '查看数据导入记录',
   'import.run': '导入数据（上传、校验、提交）',
   'exchange.catalog.read': '查看数据共享目录与加载记录',

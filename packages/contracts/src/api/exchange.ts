@@ -94,6 +94,10 @@ export const RecordQuery = PageQuery.extend({
 });
 export type RecordQuery = z.infer<typeof RecordQuery>;
 
+/** The filters of the record list without paging, for the export. */
+export const RecordFilter = RecordQuery.omit({ limit: true, cursor: true });
+export type RecordFilter = z.infer<typeof RecordFilter>;
+
 export const RecordView = z.object({
   id: z.string(),
   naturalKey: z.string(),

@@ -77,9 +77,11 @@ export const PersonListQuery = PageQuery.extend({
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
+const IdNumberInput = z.string().trim().min(1, '请输入身份证号码').max(32, '身份证号码最多 18 位');
+
 /** The fields a record keeper types; sex and birth date are read from the ID number, never typed. */
 export const PersonFields = z.object({
-  idNumber: z.string().trim().min(1, '请输入身份证号码').max(32, '身份证号码最多 18 位'),
+  idNumber: IdNumberInput,
   /** Accept a legacy 15-digit number and store its 18-digit form. */
   convertLegacyId: z.boolean().default(false),
   name: z.string().trim().min(1, '请输入职工姓名').max(32, '职工姓名最多 32 个字符'),
@@ -89,12 +91,14 @@ export const PersonFields = z.object({
   insuredTo: IsoDate.nullable().default(null),
 });
 
-type PersonFieldsShape = z.infer<typeof PersonFields>;
+type PersonFieldsShape = Omit<z.infer<typeof PersonFields>, 'idNumber'> & { idNumber?: string };
 
-/** The ID number with its check character; the insured period in order. */
+/** The ID number (when given) with its check character; the insured period in order. */
 function checkPerson(value: PersonFieldsShape, ctx: z.RefinementCtx): void {
-  const check = checkIdNumber(value.idNumber, { convertLegacy: value.convertLegacyId });
-  if (!check.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.reason });
+  if (value.idNumber !== undefined) {
+    const check = checkIdNumber(value.idNumber, { convertLegacy: value.convertLegacyId });
+    if (!check.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.reason });
+  }
   if (value.insuredTo && value.insuredTo < value.insuredFrom) {
     ctx.addIssue({ code: 'custom', path: ['insuredTo'], message: '停保日期不能早于参保日期' });
   }
@@ -105,8 +109,16 @@ export const PersonCreateInput = PersonFields.extend({ employerId: z.uuid('所�
 );
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
 
-export const PersonUpdateInput = PersonFields.extend({ version: z.number().int().min(0) }).superRefine(checkPerson);
+/** A correction: the ID number only when it changes (screens show it masked), else the stored one is kept. */
+export const PersonUpdateInput = PersonFields.extend({
+  idNumber: IdNumberInput.optional(),
+  version: z.number().int().min(0),
+}).superRefine(checkPerson);
 export type PersonUpdateInput = z.infer<typeof PersonUpdateInput>;
+
+/** The list filters without paging, for the export. */
+export const PersonFilter = PersonListQuery.omit({ limit: true, cursor: true });
+export type PersonFilter = z.infer<typeof PersonFilter>;
 
 /** The full ID number, returned only by the audited unmask call. */
 export const UnmaskedIdView = z.object({ id: z.uuid(), idNumber: z.string() });

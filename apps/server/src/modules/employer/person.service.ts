@@ -2,6 +2,7 @@ import {
   idNumberFacts,
   maskIdNumber,
   type PersonCreateInput,
+  type PersonFilter,
   type PersonListQuery,
   type PersonUpdateInput,
   type PersonView,
@@ -28,6 +29,7 @@ import { normalisedIdNumber, todayInSanming } from './person.rules.js';
 const NOT_FOUND = '参保职工不存在或不在您的管辖范围内';
 const DUPLICATE = '该职工在本单位已有同一参保日期的参保记录（身份证号码与参保日期重复）';
 const STALE = '该参保职工记录已被他人修改，请刷新后重试';
+const EXPORT_PAGE = 1000;
 
 /** The columns that follow from an ID number: ciphertext, keyed hash, masked form, sex and birth date. */
 function idColumns(core: Core, idNumber: string) {
@@ -84,6 +86,26 @@ export class PersonService {
     );
   }
 
+  /** All persons matching the filter in the caller's scope, page by page (name, id), for the export. */
+  async *pages(actor: Actor, filter: PersonFilter): AsyncGenerator<PersonView[]> {
+    const today = todayInSanming();
+    const idHash = filter.idNumber ? this.core.pii.hash(normalisedIdNumber(filter.idNumber, false)) : undefined;
+    let after: [string, string] | null = null;
+    for (;;) {
+      const rows = await listPersonsInScope(
+        this.core.db,
+        actor,
+        { ...filter, limit: EXPORT_PAGE - 1 },
+        { idHash, today },
+        after,
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => presentPerson(actor, r, today));
+      const last = rows[rows.length - 1] as PersonRow;
+      after = [last.name, last.id];
+    }
+  }
+
   async get(actor: Actor, id: string): Promise<PersonView> {
     return presentPerson(actor, await this.find(actor, id), todayInSanming());
   }
@@ -128,9 +150,10 @@ export class PersonService {
     const { db } = this.core;
     const before = await this.find(actor, id);
     if (before.version !== input.version) throw AppError.conflict(STALE);
-    const idNumber = normalisedIdNumber(input.idNumber, input.convertLegacyId);
-    const idHash = this.core.pii.hash(idNumber);
-    const ids = idHash === before.idHash ? {} : idColumns(this.core, idNumber);
+    // no ID number in the input keeps the stored one (the form only ever shows it masked)
+    const idNumber = input.idNumber === undefined ? null : normalisedIdNumber(input.idNumber, input.convertLegacyId);
+    const idHash = idNumber ? this.core.pii.hash(idNumber) : before.idHash;
+    const ids = idNumber && idHash !== before.idHash ? idColumns(this.core, idNumber) : {};
     const changes = {
       ...ids,
       name: input.name,

@@ -11,6 +11,7 @@ import {
   LoadView,
   PageQuery,
   PushBody,
+  RecordFilter,
   RecordPage,
   RecordQuery,
   TokenCreated,
@@ -20,13 +21,18 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAuditEvent } from '../../core/audit/audit.js';
 import { actorOf, exchangeAuditActor, exchangeClientOf } from '../../core/auth/plugin.js';
 import { AppError } from '../../core/http/errors.js';
+import { sendExcel } from '../../core/http/excel.js';
 import { fileNameOf } from '../../core/http/upload.js';
+import { buildDataSetTemplate, recordColumns, recordPages } from './exchange.files.js';
 import { type ExchangeService, LoadRejected } from './exchange.service.js';
 import { MAX_EXCHANGE_UPLOAD_BYTES, readUpload } from './exchange.upload.js';
 
 const tags = ['数据共享'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 async function answerLoad(reply: FastifyReply, run: () => Promise<LoadView>) {
   try {
@@ -97,6 +103,50 @@ export function exchangeRoutes(exchange: ExchangeService): FastifyPluginAsyncZod
         },
       },
       async (req) => exchange.records(actorOf(req), req.params.code, req.query),
+    );
+    app.get(
+      '/exchange/data-sets/:code/records/export',
+      {
+        config: { access: 'exchange.record.read' },
+        schema: {
+          tags,
+          summary: '导出数据集记录（Excel，管辖范围内、当前筛选条件；个人信息脱敏；记入审计日志）',
+          params: DataSetParams,
+          querystring: RecordFilter,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const detail = await exchange.detail(actor, req.params.code);
+        await recordAuditEvent(app.core.db, actor, {
+          action: 'exchange.record.export',
+          objectType: 'exchange_data_set',
+          objectId: detail.code,
+          changes: { filter: req.query },
+        });
+        const pages = recordPages(exchange, actor, detail.code, req.query);
+        return sendExcel(reply, `${detail.name}-${today()}.xlsx`, '记录', recordColumns(detail), pages);
+      },
+    );
+    app.get(
+      '/exchange/data-sets/:code/template',
+      {
+        config: { access: 'exchange.load' },
+        schema: {
+          tags,
+          summary: '数据集上传模板（.xlsx：当前结构版本的中文表头与字段说明）',
+          params: DataSetParams,
+        },
+      },
+      async (req, reply) => {
+        const detail = await exchange.detail(actorOf(req), req.params.code);
+        if (!detail.can.load) throw AppError.forbidden('只能下载本单位数据集的上传模板');
+        const name = `${detail.name}-上传模板-v${detail.currentVersion}.xlsx`;
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(await buildDataSetTemplate(detail));
+      },
     );
     app.post(
       '/exchange/data-sets/:code/records',

@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   type DataSetView,
   EXCHANGE_FIELD_TYPES,
@@ -26,7 +27,8 @@ import { useCan } from '../../app/session';
 import { formatDateTime } from '../../components/datetime';
 import { KeysetTable } from '../../components/KeysetTable';
 import { PageHeader } from '../../components/PageHeader';
-import { useDataSet, useDataSets, useLoads, useRecords } from './api';
+import { recordExportUrl, useDataSet, useDataSets, useLoads, useRecords } from './api';
+import { DataSetUpload } from './DataSetUpload';
 
 function Freshness({ set }: { set: DataSetView }) {
   const { t } = useTranslation();
@@ -58,6 +60,7 @@ function LoadTable({ code }: { code: string }) {
       render: (s: LoadView['source']) => LOAD_SOURCES[s],
     },
     { title: t('exchange.by'), key: 'by', render: (_: unknown, r) => r.tokenName ?? r.username ?? '' },
+    { title: t('exchange.file'), dataIndex: 'fileName', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: t('exchange.version'), dataIndex: 'schemaVersion', width: 70 },
     {
       title: t('exchange.counts'),
@@ -115,7 +118,7 @@ function RecordTable({ code }: { code: string }) {
   ];
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
         <Input.Search allowClear placeholder={t('exchange.keySearch')} onSearch={(v) => setKey(v || undefined)} />
         <Select
           allowClear
@@ -125,6 +128,13 @@ function RecordTable({ code }: { code: string }) {
           onChange={setCounty}
           options={(detail?.codeTables.county ?? []).map((c) => ({ value: c.code, label: c.name }))}
         />
+        <Button
+          icon={<DownloadOutlined />}
+          href={recordExportUrl(code, { key, countyCode: county })}
+          data-testid="dataset-records-export"
+        >
+          {t('exchange.exportRecords')}
+        </Button>
       </Space>
       <KeysetTable<RecordView>
         rowKey="id"
@@ -165,13 +175,7 @@ function DataSetDrawer({ code, onClose }: { code: string | undefined; onClose: (
     },
   ];
   return (
-    <Drawer
-      open={!!code}
-      onClose={onClose}
-      size="large"
-      width={1100}
-      title={detail ? `${detail.name}（${detail.code}）` : ''}
-    >
+    <Drawer open={!!code} onClose={onClose} size={1100} title={detail ? `${detail.name}（${detail.code}）` : ''}>
       {detail ? (
         <>
           <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
@@ -199,6 +203,9 @@ function DataSetDrawer({ code, onClose }: { code: string | undefined; onClose: (
                   />
                 ),
               },
+              ...(detail.can.load
+                ? [{ key: 'upload', label: t('exchange.upload'), children: <DataSetUpload detail={detail} /> }]
+                : []),
               { key: 'loads', label: t('exchange.loads'), children: <LoadTable code={detail.code} /> },
               ...(canRecords
                 ? [{ key: 'records', label: t('exchange.records'), children: <RecordTable code={detail.code} /> }]

@@ -10,8 +10,9 @@ import type {
   TokenView,
 } from '@yufang/contracts';
 import type { z } from 'zod';
-import { api, type QueryParams } from '../../api/client';
+import { API_BASE, api, type QueryParams, toQueryString } from '../../api/client';
 import { useKeysetQuery } from '../../api/keyset';
+import { UploadError, uploadFile } from '../../api/upload';
 
 const KEY = ['exchange'] as const;
 
@@ -49,6 +50,44 @@ export function useRecords(code: string | undefined, params: QueryParams, enable
     params,
     { limit: 50, enabled: !!code && enabled },
   );
+}
+
+/** The .xlsx upload template of a data set (current version's headers and field notes). */
+export function templateUrl(code: string): string {
+  return `${API_BASE}/exchange/data-sets/${code}/template`;
+}
+
+/** The records export: a plain download with the current filters (the browser sends the session cookie). */
+export function recordExportUrl(code: string, params: QueryParams): string {
+  return `${API_BASE}/exchange/data-sets/${code}/records/export${toQueryString(params)}`;
+}
+
+/**
+ * Uploads a file into a data set. A refused load (400 with `load`) is an outcome, not an exception: the screen
+ * shows its row errors. Loads and the catalogue's counts are refreshed either way.
+ */
+export function useUploadDataSet(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      file,
+      csrfToken,
+      onProgress,
+    }: {
+      file: File;
+      csrfToken: string;
+      onProgress: (p: number) => void;
+    }) => {
+      try {
+        return { load: await uploadFile<LoadView>(`/exchange/data-sets/${code}/uploads`, file, csrfToken, onProgress) };
+      } catch (error) {
+        const load = error instanceof UploadError ? (error.payload as { load?: LoadView } | null)?.load : undefined;
+        if (load) return { load };
+        throw error;
+      }
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
 }
 
 export function useTokens() {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportJobDetail, ImportJobPage, ImportJobView, ImportKind } from '@yufang/contracts';
 import type { z } from 'zod';
-import { API_BASE, ApiError, api } from '../../api/client';
+import { API_BASE, api } from '../../api/client';
 import { useKeysetQuery } from '../../api/keyset';
+import { uploadFile } from '../../api/upload';
 
 const KEY = ['imports'] as const;
 const BUSY = new Set(['validating', 'committing']);
@@ -45,45 +46,12 @@ export function useCancelImport() {
   });
 }
 
-/**
- * Sends the raw file (no multipart) with its name in x-file-name and the CSRF token; XMLHttpRequest because
- * fetch reports no upload progress.
- */
+/** Uploads the file (with progress) and starts its validation; the job is then polled with useImportJob. */
 export function uploadImportFile(
   kind: ImportKind,
   file: File,
   csrfToken: string,
   onProgress: (percent: number) => void,
 ): Promise<ImportJobDetail> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/imports/${kind}`);
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded * 100) / e.total));
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportJobDetail);
-      else {
-        const b = (body ?? {}) as { code?: string; message?: string };
-        reject(
-          new ApiError(xhr.status, {
-            code: (b.code as never) ?? 'INTERNAL',
-            message: b.message ?? `上传失败（HTTP ${xhr.status}）`,
-          }),
-        );
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }));
-    xhr.send(file);
-  });
+  return uploadFile<ImportJobDetail>(`/imports/${kind}`, file, csrfToken, onProgress);
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import type { PersonFilters } from './api';
-import { PERSON_FILTER_KEYS, PersonFilterForm, PersonsTable } from './PersonsTable';
+import { PERSON_FILTER_KEYS, PersonExportButton, PersonFilterForm, PersonsTable } from './PersonsTable';
 
 /** 参保职工: every insured person in the caller's scope, ID numbers masked; 查看 is audited. */
 export default function PersonsPage() {
@@ -13,7 +13,11 @@ export default function PersonsPage() {
 
   return (
     <>
-      <PageHeader title={t('person.title')} subTitle={t('person.subtitle')} />
+      <PageHeader
+        title={t('person.title')}
+        subTitle={t('person.subtitle')}
+        extra={<PersonExportButton filters={filters} />}
+      />
       <PersonFilterForm
         name="personFilter"
         key={params.toString()}

@@ -1,9 +1,24 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { KEY_ROLES, type PersonView } from '@yufang/contracts';
 import { Button, Flex, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../app/session';
 import { KeysetTable } from '../../../components/KeysetTable';
-import { type PersonFilters, usePersons } from './api';
+import { type PersonFilters, personExportUrl, usePersons } from './api';
 import { MaskedIdCell } from './MaskedIdCell';
+import { PersonFormDrawer, type PersonFormTarget } from './PersonFormDrawer';
+
+/** 导出 Excel with the filters on screen, for those who may export (ID numbers always masked). */
+export function PersonExportButton({ filters }: { filters: PersonFilters }) {
+  const { t } = useTranslation();
+  if (!useCan('employer.person.export')) return null;
+  return (
+    <Button icon={<DownloadOutlined />} href={personExportUrl(filters)} data-testid="person-export">
+      {t('person.export')}
+    </Button>
+  );
+}
 
 export const PERSON_FILTER_KEYS = ['q', 'idNumber', 'keyRole', 'active'] as const;
 type FilterValues = Pick<PersonFilters, (typeof PERSON_FILTER_KEYS)[number]>;
@@ -92,11 +107,12 @@ export function PersonsTable({ filters, showEmployer }: { filters: PersonFilters
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
   const persons = usePersons(filters);
+  const [editing, setEditing] = useState<PersonFormTarget | null>(null);
   const roleLabel = (p: PersonView) =>
     english ? (KEY_ROLES.find((r) => r.code === p.keyRole)?.labelEn ?? p.keyRole) : p.keyRoleLabel;
 
   const columns: TableColumnsType<PersonView> = [
-    { title: t('person.name'), dataIndex: 'name', width: 90 },
+    { title: t('person.name'), dataIndex: 'name', width: 96 },
     {
       title: t('person.idNumber'),
       key: 'id',
@@ -106,17 +122,17 @@ export function PersonsTable({ filters, showEmployer }: { filters: PersonFilters
     {
       title: t('person.sexAge'),
       key: 'sex',
-      width: 90,
+      width: 84,
       render: (_: unknown, p) => `${p.sex === 'M' ? t('person.male') : t('person.female')} / ${p.age}`,
     },
     ...(showEmployer
-      ? [{ title: t('person.employer'), dataIndex: 'employerName', width: 190, ellipsis: true } as const]
+      ? [{ title: t('person.employer'), dataIndex: 'employerName', width: 160, ellipsis: true } as const]
       : []),
-    { title: t('person.job'), dataIndex: 'job', width: 110, render: (job: string | null) => job ?? '—' },
+    { title: t('person.job'), dataIndex: 'job', width: 100, render: (job: string | null) => job ?? '—' },
     {
       title: t('person.keyRole'),
       key: 'keyRole',
-      width: 140,
+      width: 130,
       render: (_: unknown, p) =>
         p.keyRole === 'other' ? (
           roleLabel(p)
@@ -127,7 +143,7 @@ export function PersonsTable({ filters, showEmployer }: { filters: PersonFilters
     {
       title: t('person.insuredPeriod'),
       key: 'period',
-      width: 190,
+      width: 180,
       render: (_: unknown, p) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           {p.insuredFrom} ~ {p.insuredTo ?? t('person.open')}
@@ -137,19 +153,33 @@ export function PersonsTable({ filters, showEmployer }: { filters: PersonFilters
     {
       title: t('person.status'),
       key: 'active',
-      width: 90,
+      width: 80,
       render: (_: unknown, p) =>
         p.active ? <Tag color="green">{t('person.active')}</Tag> : <Tag>{t('person.ended')}</Tag>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 64,
+      render: (_: unknown, p) =>
+        p.can.update ? (
+          <Button type="link" size="small" onClick={() => setEditing({ person: p })} data-testid="person-edit">
+            {t('common.edit')}
+          </Button>
+        ) : null,
     },
   ];
 
   return (
-    <KeysetTable<PersonView>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      source={persons}
-      scroll={{ x: showEmployer ? 1100 : 910 }}
-    />
+    <>
+      <KeysetTable<PersonView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        source={persons}
+        scroll={{ x: showEmployer ? 1100 : 940 }}
+      />
+      <PersonFormDrawer target={editing} onClose={() => setEditing(null)} />
+    </>
   );
 }
