@@ -7,47 +7,26 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CITY_CODE, CURRENT_COUNTIES } from '@yufang/contracts';
+import { CITY_CODE } from '@yufang/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../apps/server/src/core/auth/actor.js';
-import { csvLine, headers, makeUscc } from '../apps/server/src/modules/import/import.factory.js';
 import { employerSpec } from '../apps/server/src/modules/import/import.kinds.js';
 import { ImportService } from '../apps/server/src/modules/import/import.service.js';
 import { openBenchCore } from './core.js';
+import { writeEmployerCsv } from './employers-csv.js';
 
 const argv = process.argv.slice(2);
 const rowsArg = argv.indexOf('--rows');
 const ROWS = rowsArg >= 0 ? Number(argv[rowsArg + 1]) : 200_000;
-const INDUSTRIES = ['06', '13', '34', '343', '47', '48', '54', '59', '591', '62', '72', '83'];
 
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'yf-bench-phases-'));
   const csv = path.join(work, 'employers.csv');
-  const out = createWriteStream(csv);
-  out.write(`${csvLine(headers('employer'))}\n`);
-  for (let i = 0; i < ROWS; i++) {
-    const county = CURRENT_COUNTIES[i % CURRENT_COUNTIES.length]?.code as string;
-    const line = csvLine([
-      makeUscc(i, county),
-      `基准测试单位${i}有限公司`,
-      county,
-      INDUSTRIES[i % 12] as string,
-      '张三',
-      `三明市示例路${i}号`,
-      'private',
-      'small',
-      String(5 + (i % 500)),
-      '李四',
-      '',
-      'insured',
-    ]);
-    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(r));
+  await writeEmployerCsv(csv, ROWS);
 
   const bench = await openBenchCore(work);
   const core = bench.core;

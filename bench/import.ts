@@ -9,23 +9,21 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { CITY_CODE, CURRENT_COUNTIES } from '@yufang/contracts';
+import { CITY_CODE } from '@yufang/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../apps/server/src/core/auth/actor.js';
-import { csvLine, headers, makeUscc } from '../apps/server/src/modules/import/import.factory.js';
 import { ImportService } from '../apps/server/src/modules/import/import.service.js';
 import { openBenchCore } from './core.js';
+import { writeEmployerCsv } from './employers-csv.js';
 
 const argv = process.argv.slice(2);
 const rowsArg = argv.indexOf('--rows');
 const ROWS = rowsArg >= 0 ? Number(argv[rowsArg + 1]) : 1_000_000;
-const INDUSTRIES = ['06', '13', '34', '343', '47', '48', '54', '59', '591', '62', '72', '83'];
-const SIZES = ['large', 'medium', 'small', 'micro'];
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -33,38 +31,11 @@ const sampler = setInterval(() => {
 }, 100);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
-async function generate(file: string) {
-  const out = createWriteStream(file);
-  const write = (line: string) =>
-    out.write(`${line}\n`) ? undefined : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(csvLine(headers('employer')));
-  for (let i = 0; i < ROWS; i++) {
-    const county = CURRENT_COUNTIES[i % CURRENT_COUNTIES.length]?.code as string;
-    await write(
-      csvLine([
-        makeUscc(i, county),
-        `基准测试单位${i}有限公司`,
-        county,
-        INDUSTRIES[i % INDUSTRIES.length] as string,
-        '张三',
-        `三明市示例路${i}号`,
-        'private',
-        SIZES[i % 4] as string,
-        String(5 + (i % 500)),
-        '李四',
-        '',
-        'insured',
-      ]),
-    );
-  }
-  await new Promise<void>((r) => out.end(r));
-}
-
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'yf-bench-import-'));
   const csv = path.join(work, 'employers.csv');
   let t = performance.now();
-  await generate(csv);
+  await writeEmployerCsv(csv, ROWS);
   const size = (await stat(csv)).size;
   console.log(`generated ${ROWS} rows (${mb(size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

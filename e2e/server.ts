@@ -30,14 +30,27 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+export interface Server {
+  url: string;
+  /** The server's process (its pid is the Node process that serves, for memory readings). */
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
 /**
  * Starts the real server (as `npm start` does, with the demo data) on a fresh data folder, or on a new
- * PostgreSQL database when TEST_DATABASE_URL is set, and a headless Chromium.
+ * PostgreSQL database when TEST_DATABASE_URL is set; `extraEnv` adds settings.
  */
-export async function startPlatform(): Promise<Platform> {
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yufang-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), YUFANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    YUFANG_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
   let dropDatabase = async (): Promise<void> => undefined;
   if (process.env.TEST_DATABASE_URL) {
     const name = `yufang_e2e_${randomBytes(4).toString('hex')}`;
@@ -76,6 +89,23 @@ export async function startPlatform(): Promise<Platform> {
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  return {
+    url,
+    process: server,
+    stop: async () => {
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+      }
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real server (startServer) and a headless Chromium. */
+export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<Platform> {
+  const server = await startServer(extraEnv);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -90,11 +120,11 @@ export async function startPlatform(): Promise<Platform> {
     ],
   });
   return {
-    url,
+    url: server.url,
     browser,
     newPage: async () => {
       const context = await browser.newContext({
-        baseURL: url,
+        baseURL: server.url,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 1440, height: 900 },
@@ -105,10 +135,7 @@ export async function startPlatform(): Promise<Platform> {
     },
     stop: async () => {
       await browser.close();
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-      await dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
+      await server.stop();
     },
   };
 }
