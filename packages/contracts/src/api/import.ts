@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { PageQuery, pageOf, Timestamp } from './common.js';
+import { DISEASE_IMPORT_COLUMNS, INJURY_IMPORT_COLUMNS } from './injury.js';
 
-/** What a file can bring in: employers, monthly headcounts and payroll, insured persons. */
-export const ImportKind = z.enum(['employer', 'headcount', 'person'], {
-  error: '导入类型应为 employer、headcount 或 person',
+/** What a file can bring in: employers, monthly headcounts and payroll, insured persons, injury and disease cases. */
+export const ImportKind = z.enum(['employer', 'headcount', 'person', 'injury', 'disease'], {
+  error: '导入类型应为 employer、headcount、person、injury 或 disease',
 });
 export type ImportKind = z.infer<typeof ImportKind>;
 
@@ -11,6 +12,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   employer: '用人单位',
   headcount: '月度参保人数与工资总额',
   person: '参保职工',
+  injury: '工伤案件',
+  disease: '职业病病例',
 };
 
 /** Column headers of each kind's template, in order (the header row of a file must name them; order may differ). */
@@ -44,6 +47,8 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly { header: string; requi
     { header: '参保开始日期', required: true, example: '2024-03-01' },
     { header: '参保结束日期', required: false, example: '' },
   ],
+  injury: INJURY_IMPORT_COLUMNS,
+  disease: DISEASE_IMPORT_COLUMNS,
 };
 
 export const ImportStatus = z.enum(['validating', 'validated', 'committing', 'committed', 'failed', 'cancelled']);

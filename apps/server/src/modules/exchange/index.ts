@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { syncDataSet } from '../injury/injury.exchange.js';
 import { runReconciliation } from '../reconcile/reconcile.service.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { ExchangeService } from './exchange.service.js';
@@ -6,7 +7,13 @@ import { ExchangeService } from './exchange.service.js';
 export const exchangeModule: FastifyPluginAsyncZod = async (app) => {
   const service = new ExchangeService(app.core);
   // reconciliation after every successful load; a failure there does not undo the load (the sweep job retries)
-  service.afterLoad = async () => {
+  service.afterLoad = async (code) => {
+    // shared accidents, recognitions and disease cases become platform records (the injury module's sweep retries)
+    try {
+      await syncDataSet(app.core, code);
+    } catch (err) {
+      app.log.error({ err, code }, 'carrying exchange records into injury records failed');
+    }
     try {
       await runReconciliation(app.core.db, app.core.regions);
     } catch (err) {

@@ -4,6 +4,7 @@
  */
 import type { ImportKind } from '@yufang/contracts';
 import { type SQL, sql } from 'drizzle-orm';
+import { diseaseSpec, injurySpec } from '../injury/injury.import.js';
 import type { EmployerRow, HeadcountRow, PersonRow } from './import.rules.js';
 import type { StageTable } from './import.stage.js';
 
@@ -258,4 +259,6 @@ export const KIND_SPECS: Record<ImportKind, KindSpec<never>> = {
   employer: employerSpec as KindSpec<never>,
   headcount: headcountSpec as KindSpec<never>,
   person: personSpec as KindSpec<never>,
+  injury: injurySpec as KindSpec<never>,
+  disease: diseaseSpec as KindSpec<never>,
 };

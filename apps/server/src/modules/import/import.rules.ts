@@ -20,6 +20,7 @@ import {
   REGIONS,
   yuanToFen,
 } from '@yufang/contracts';
+import { diseaseRow, injuryRow } from '../injury/injury.import.rows.js';
 
 export interface RowProblem {
   column: string;
@@ -100,7 +101,8 @@ export interface RowContext {
   today: Date;
 }
 
-class Row {
+/** One row of a file: its cells by template header, and the problems found so far. */
+export class Row {
   readonly problems: RowProblem[] = [];
   constructor(
     private readonly cells: string[],
@@ -199,7 +201,7 @@ export interface PersonRow {
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
 
-const done = <T>(row: Row, value: T | null): RowResult<T> =>
+export const done = <T>(row: Row, value: T | null): RowResult<T> =>
   row.problems.length || value === null ? { ok: false, problems: row.problems } : { ok: true, value };
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
@@ -334,4 +336,10 @@ export function personRow(cells: string[], header: HeaderMap, ctx: RowContext): 
   });
 }
 
-export const ROW_RULES = { employer: employerRow, headcount: headcountRow, person: personRow } as const;
+export const ROW_RULES = {
+  employer: employerRow,
+  headcount: headcountRow,
+  person: personRow,
+  injury: injuryRow,
+  disease: diseaseRow,
+} as const;

@@ -1,5 +1,6 @@
 import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, type ImportKind } from '@yufang/contracts';
 import ExcelJS from 'exceljs';
+import { INJURY_IMPORT_NOTES } from '../injury/injury.import.js';
 
 const NOTES: Record<ImportKind, string[]> = {
   employer: [
@@ -20,6 +21,7 @@ const NOTES: Record<ImportKind, string[]> = {
     '关键岗位：主要负责人、分管负责人、安全管理部门负责人、班组长、其他（空为其他）。',
     '日期格式：YYYY-MM-DD；同一单位、同一身份证号码、同一参保开始日期再次导入时更新该参保记录。',
   ],
+  ...INJURY_IMPORT_NOTES,
 };
 
 /** The template of a kind: Chinese headers, one example row, and a sheet of notes on each column. */

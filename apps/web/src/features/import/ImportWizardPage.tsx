@@ -33,7 +33,7 @@ import { formatDateTime } from '../../components/datetime';
 import { PageHeader } from '../../components/PageHeader';
 import { errorReportUrl, templateUrl, uploadImportFile, useCancelImport, useCommitImport, useImportJob } from './api';
 
-const KINDS: ImportKind[] = ['employer', 'headcount', 'person'];
+const KINDS: ImportKind[] = ['employer', 'headcount', 'person', 'injury', 'disease'];
 
 function Counts({ job }: { job: ImportJobDetail }) {
   const { t } = useTranslation();

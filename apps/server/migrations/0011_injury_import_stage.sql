@@ -1,0 +1,55 @@
+CREATE TABLE "import_stage_disease" (
+	"job_id" uuid NOT NULL,
+	"row_no" integer NOT NULL,
+	"uscc" varchar(18) NOT NULL,
+	"case_no" text NOT NULL,
+	"worker_name" text NOT NULL,
+	"id_cipher" text NOT NULL,
+	"id_hash" varchar(64) NOT NULL,
+	"id_masked" varchar(18) NOT NULL,
+	"sex" varchar(1) NOT NULL,
+	"birth_date" date NOT NULL,
+	"job" text,
+	"diagnosed_on" date NOT NULL,
+	"catalogue_edition" varchar(4) NOT NULL,
+	"category_no" smallint NOT NULL,
+	"disease_name" text NOT NULL,
+	"pneumoconiosis" boolean NOT NULL,
+	"stage" smallint,
+	"exposure_months" integer,
+	"hazard_factor" text,
+	"recognition_result" text NOT NULL,
+	"disability_grade" smallint
+);
+--> statement-breakpoint
+CREATE TABLE "import_stage_injury" (
+	"job_id" uuid NOT NULL,
+	"row_no" integer NOT NULL,
+	"uscc" varchar(18) NOT NULL,
+	"case_no" text NOT NULL,
+	"worker_name" text NOT NULL,
+	"id_cipher" text NOT NULL,
+	"id_hash" varchar(64) NOT NULL,
+	"id_masked" varchar(18) NOT NULL,
+	"sex" varchar(1) NOT NULL,
+	"birth_date" date NOT NULL,
+	"job" text,
+	"occurred_at" text NOT NULL,
+	"place" text,
+	"accident_category" varchar(2) NOT NULL,
+	"injury_nature" text,
+	"body_part" text,
+	"cause" text,
+	"harming_object" text,
+	"activity" text,
+	"severity" text NOT NULL,
+	"lost_workdays" integer NOT NULL,
+	"commuting" boolean NOT NULL,
+	"recognition_result" text NOT NULL,
+	"recognition_date" date,
+	"disability_grade" smallint,
+	"disability_assessed_on" date
+);
+--> statement-breakpoint
+CREATE INDEX "import_stage_disease_idx" ON "import_stage_disease" USING btree ("job_id","case_no");--> statement-breakpoint
+CREATE INDEX "import_stage_injury_idx" ON "import_stage_injury" USING btree ("job_id","case_no");
