@@ -183,7 +183,7 @@ function personName(random: Random): string {
 }
 
 /** A deterministic UUID (version 4 layout) from the PRNG. */
-function demoUuid(random: Random): string {
+export function demoUuid(random: Random): string {
   let hex = '';
   for (let i = 0; i < 32; i++) hex += random.int(0, 15).toString(16);
   const variant = ((random.int(0, 3) & 0x3) | 0x8).toString(16);
