@@ -13,6 +13,9 @@ import { FullPageSpin, loginPath, RequireAuth, RequirePermission } from './sessi
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const PublicBulletinsPage = lazy(() => import('../features/bulletin/PublicBulletinsPage'));
+const PublicBulletinPage = lazy(() => import('../features/bulletin/PublicBulletinPage'));
+const PrintBulletinPage = lazy(() => import('../features/bulletin/PrintBulletinPage'));
 
 function RouteError() {
   const error = useRouteError();
@@ -51,6 +54,33 @@ export const router = createBrowserRouter([
           <Suspense fallback={<FullPageSpin />}>
             <LoginPage />
           </Suspense>
+        ),
+      },
+      // the public pages: no login, no layout (典型案例通报 for anyone)
+      {
+        path: '/public/bulletins',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicBulletinsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/public/bulletins/:id',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicBulletinPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/print/bulletins/:id',
+        element: (
+          <RequireAuth>
+            <Suspense fallback={<FullPageSpin />}>
+              <PrintBulletinPage />
+            </Suspense>
+          </RequireAuth>
         ),
       },
       {

@@ -3,7 +3,7 @@ import { LoginInput } from '@yufang/contracts';
 import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { useMe } from '../../api/session';
@@ -73,6 +73,9 @@ export default function LoginPage() {
           {t('auth.login')}
         </Button>
       </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Link to="/public/bulletins">{t('bulletin.loginLink')}</Link>
+      </div>
     </AuthFrame>
   );
 }
