@@ -9,13 +9,19 @@ import { health } from './core/http/health.js';
 import { apiDocs } from './core/http/openapi.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { webApp } from './core/http/web.js';
+import { analysisModule } from './modules/analysis/index.js';
+import { reportModule } from './modules/analysis/report/index.js';
+import { riskModule } from './modules/analysis/risk.index.js';
 import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
+import { bulletinModule } from './modules/bulletin/index.js';
 import { employerModule } from './modules/employer/index.js';
 import { personModule } from './modules/employer/person.index.js';
 import { exchangeModule } from './modules/exchange/index.js';
+import { hazardModule } from './modules/hazard/index.js';
 import { homeModule } from './modules/home/index.js';
 import { importModule } from './modules/import/index.js';
+import { injuryModule } from './modules/injury/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
 import { reconcileModule } from './modules/reconcile/index.js';
@@ -37,6 +43,12 @@ const MODULES = [
   importModule,
   exchangeModule,
   reconcileModule,
+  injuryModule,
+  analysisModule,
+  riskModule,
+  reportModule,
+  bulletinModule,
+  hazardModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'bulletin.draft': '起草典型案例通报',
   'bulletin.publish': '审核、发布典型案例通报',
   'bulletin.acknowledge': '签收典型案例通报（本单位）',
+  'hazard.read': '查看隐患与超标危害（管辖范围内）',
+  'hazard.report': '登记隐患、下达整改通知',
+  'hazard.verify': '核查隐患整改、销号或退回',
+  'hazard.respond': '答复本单位隐患、提交整改证据',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,6 +50,9 @@ export const ROLES = [
       'bulletin.read',
       'bulletin.draft',
       'bulletin.publish',
+      'hazard.read',
+      'hazard.report',
+      'hazard.verify',
     ],
   },
   {
@@ -81,6 +84,9 @@ export const ROLES = [
       'analysis.report',
       'bulletin.read',
       'bulletin.draft',
+      'hazard.read',
+      'hazard.report',
+      'hazard.verify',
     ],
   },
   {
@@ -99,6 +105,9 @@ export const ROLES = [
       'reconcile.update',
       'analysis.read',
       'bulletin.read',
+      'hazard.read',
+      'hazard.report',
+      'hazard.verify',
     ],
   },
   {
@@ -141,7 +150,14 @@ export const ROLES = [
     nameEn: 'Employer',
     description: '本单位的职工、隐患整改、培训与费率通知',
     scopeKind: 'employer',
-    permissions: ['employer.read', 'employer.person.read', 'bulletin.read', 'bulletin.acknowledge'],
+    permissions: [
+      'employer.read',
+      'employer.person.read',
+      'bulletin.read',
+      'bulletin.acknowledge',
+      'hazard.read',
+      'hazard.respond',
+    ],
   },
   {
     code: 'trainee',

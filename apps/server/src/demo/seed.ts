@@ -7,12 +7,16 @@ import type { PiiVault } from '../core/crypto/pii.js';
 import type { Db } from '../core/db/index.js';
 import { appUser, employer, setting, userRole, userScope } from '../core/db/schema.js';
 import { notify } from '../core/notify/notify.js';
+import { refreshAggregates } from '../modules/analysis/aggregate.js';
 import { employerHeadcount } from '../modules/employer/employer.schema.js';
 import { classifyEmployer, INDUSTRY_POLICY_DEFAULTS } from '../modules/employer/industry-policy.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { seedDemoBulletins } from './bulletins.js';
 import { type DemoEmployer, generateEmployers } from './employers.js';
 import { seedExchangeDemo } from './exchange.js';
+import { seedDemoHazards } from './hazards.js';
 import { generateHeadcounts } from './headcounts.js';
+import { seedDemoInjuries } from './injuries.js';
 import { insertDemoPersons } from './persons.js';
 import { Random } from './random.js';
 
@@ -39,6 +43,8 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
     const inserted = await insertDemoEmployers(tx, employers, options.pii);
     // insured persons need the vault: their ID numbers are stored encrypted only
     if (options.pii) await insertDemoPersons(tx, options.pii, DEMO_SEED + 2, employers);
+    // injuries pick their workers from the roster just inserted
+    await seedDemoInjuries(tx, { cases: DEMO_SEED + 4, headcounts: DEMO_SEED + 1 }, inserted);
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(appUser)
@@ -73,6 +79,10 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
       changes: { seed: DEMO_SEED, employers: employers.length, accounts: DEMO_ACCOUNTS.length },
     });
   });
+  // the dashboards' aggregates of everything just written, built once now rather than by the first visitor
+  await refreshAggregates(db);
+  // bulletins go through the bulletin service, from the demo injuries, once the accounts are committed
+  await seedDemoBulletins(db, DEMO_SEED + 5);
   // shared-data demo loads go through the exchange service (validation, upsert) after the employers are committed
   if (options.pii) {
     await seedExchangeDemo(
@@ -82,6 +92,8 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
       new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
     );
   }
+  // hazards in every state of their life cycle, dated back from today so that some are overdue and escalated
+  await seedDemoHazards(db, DEMO_SEED + 6, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
 }
 
 // Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).
@@ -108,7 +120,7 @@ async function insertDemoEmployers(tx: Db, employers: DemoEmployer[], pii: PiiVa
     }
   }
   if (batch.length) await tx.insert(employerHeadcount).values(batch);
-  return employers.map((e) => ({ id: e.id, countyCode: e.countyCode }));
+  return employers.map((e) => ({ ...e, ...classifyEmployer(e.industryCode, e.industryGroup, policy) }));
 }
 
 /**

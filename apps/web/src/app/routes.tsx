@@ -1,13 +1,17 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
   HomeOutlined,
+  MedicineBoxOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@yufang/contracts';
 import type { ParseKeys } from 'i18next';
@@ -16,10 +20,12 @@ import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } fr
 /** A key of the translation resources (checked by the compiler). */
 export type LabelKey = ParseKeys;
 
-export type MenuGroupKey = 'exchange' | 'system' | 'security' | 'audit';
+export type MenuGroupKey = 'injury' | 'analysis' | 'exchange' | 'system' | 'security' | 'audit';
 
 /** Menu sections that hold pages; a section shows only when one of its pages does. */
 export const MENU_GROUPS: { key: MenuGroupKey; labelKey: LabelKey; icon: ReactNode }[] = [
+  { key: 'injury', labelKey: 'menu.injury', icon: <MedicineBoxOutlined /> },
+  { key: 'analysis', labelKey: 'menu.analysis', icon: <BarChartOutlined /> },
   { key: 'exchange', labelKey: 'menu.exchange', icon: <DatabaseOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
   { key: 'security', labelKey: 'menu.security', icon: <SafetyCertificateOutlined /> },
@@ -80,6 +86,48 @@ export const PAGE_ROUTES: PageRoute[] = [
     Page: lazy(() => import('../features/employer/persons/PersonsPage')),
   },
   {
+    path: '/bulletins',
+    labelKey: 'menu.bulletins',
+    permission: 'bulletin.read',
+    icon: <NotificationOutlined />,
+    Page: lazy(() => import('../features/bulletin/BulletinsPage')),
+  },
+  {
+    path: '/bulletins/:id',
+    labelKey: 'menu.bulletins',
+    permission: 'bulletin.read',
+    menu: false,
+    Page: lazy(() => import('../features/bulletin/BulletinDetailPage')),
+  },
+  {
+    path: '/hazards',
+    labelKey: 'menu.hazards',
+    permission: 'hazard.read',
+    icon: <WarningOutlined />,
+    Page: lazy(() => import('../features/hazard/HazardsPage')),
+  },
+  {
+    path: '/hazards/new',
+    labelKey: 'hazard.report',
+    permission: 'hazard.report',
+    menu: false,
+    Page: lazy(() => import('../features/hazard/HazardReportPage')),
+  },
+  {
+    path: '/hazards/self-report',
+    labelKey: 'hazard.selfReport',
+    permission: 'hazard.respond',
+    menu: false,
+    Page: lazy(() => import('../features/hazard/HazardReportPage')),
+  },
+  {
+    path: '/hazards/:id',
+    labelKey: 'menu.hazards',
+    permission: 'hazard.read',
+    menu: false,
+    Page: lazy(() => import('../features/hazard/HazardDetailPage')),
+  },
+  {
     path: '/imports',
     labelKey: 'menu.imports',
     permission: 'import.read',
@@ -92,6 +140,76 @@ export const PAGE_ROUTES: PageRoute[] = [
     permission: 'import.run',
     menu: false,
     Page: lazy(() => import('../features/import/ImportWizardPage')),
+  },
+  {
+    path: '/injuries',
+    labelKey: 'menu.injuries',
+    group: 'injury',
+    permission: 'injury.read',
+    Page: lazy(() => import('../features/injury/InjuriesPage')),
+  },
+  {
+    path: '/injuries/:id',
+    labelKey: 'menu.injuries',
+    permission: 'injury.read',
+    menu: false,
+    Page: lazy(() => import('../features/injury/InjuryDetailPage')),
+  },
+  {
+    path: '/diseases',
+    labelKey: 'menu.diseases',
+    group: 'injury',
+    permission: 'injury.read',
+    Page: lazy(() => import('../features/injury/DiseasesPage')),
+  },
+  {
+    path: '/diseases/:id',
+    labelKey: 'menu.diseases',
+    permission: 'injury.read',
+    menu: false,
+    Page: lazy(() => import('../features/injury/DiseaseDetailPage')),
+  },
+  {
+    path: '/accidents',
+    labelKey: 'menu.accidents',
+    group: 'injury',
+    permission: 'injury.read',
+    Page: lazy(() => import('../features/injury/AccidentsPage')),
+  },
+  {
+    path: '/accidents/:id',
+    labelKey: 'menu.accidents',
+    permission: 'injury.read',
+    menu: false,
+    Page: lazy(() => import('../features/injury/AccidentDetailPage')),
+  },
+  {
+    path: '/analysis',
+    labelKey: 'menu.analysisDashboard',
+    group: 'analysis',
+    permission: 'analysis.read',
+    Page: lazy(() => import('../features/analysis/DashboardPage')),
+  },
+  {
+    path: '/analysis/targets',
+    labelKey: 'menu.analysisTargets',
+    group: 'analysis',
+    permission: 'analysis.read',
+    Page: lazy(() => import('../features/analysis/TargetsPage')),
+  },
+  {
+    path: '/analysis/risk',
+    labelKey: 'menu.riskIndex',
+    group: 'analysis',
+    permission: 'analysis.read',
+    Page: lazy(() => import('../features/analysis/RiskIndexPage')),
+  },
+  {
+    path: '/analysis/report',
+    labelKey: 'menu.annualReport',
+    group: 'analysis',
+    permission: 'analysis.report',
+    Page: lazy(() => import('../features/analysis/ReportPage')),
   },
   {
     path: '/exchange/catalogue',

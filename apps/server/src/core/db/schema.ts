@@ -244,8 +244,13 @@ export const setting = pgTable('setting', {
   updatedBy: uuid('updated_by'),
 });
 
+export * from '../../modules/analysis/analysis.schema.js';
+export * from '../../modules/analysis/risk-index.schema.js';
+export * from '../../modules/bulletin/bulletin.schema.js';
 export * from '../../modules/employer/employer.schema.js';
 export * from '../../modules/exchange/exchange.schema.js';
+export * from '../../modules/hazard/hazard.schema.js';
 export * from '../../modules/import/import.schema.js';
 export * from '../../modules/injury/injury.schema.js';
+export * from '../../modules/injury/injury.stage.schema.js';
 export * from './policy.schema.js';

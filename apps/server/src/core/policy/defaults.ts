@@ -1,9 +1,19 @@
+import { ANALYSIS_POLICY_DEFAULTS } from '../../modules/analysis/analysis.policy.js';
+import { RISK_INDEX_POLICY_DEFAULTS } from '../../modules/analysis/risk-index.policy.js';
+import { BULLETIN_POLICY_DEFAULTS } from '../../modules/bulletin/bulletin.policy.js';
 import { INDUSTRY_POLICY_DEFAULTS } from '../../modules/employer/industry-policy.js';
+import { HAZARD_POLICY_DEFAULTS } from '../../modules/hazard/hazard.policy.js';
+import { INJURY_POLICY_DEFAULTS } from '../../modules/injury/injury.policy.js';
 import { RECONCILE_POLICY_DEFAULTS } from '../../modules/reconcile/reconcile.policy.js';
 import type { PolicyDefault } from './policy.js';
 
 /** The policy rows an installation starts with; each module adds its own list here. */
 export const POLICY_DEFAULTS: readonly PolicyDefault<unknown>[] = [
   ...INDUSTRY_POLICY_DEFAULTS,
+  ...INJURY_POLICY_DEFAULTS,
   ...RECONCILE_POLICY_DEFAULTS,
+  ...ANALYSIS_POLICY_DEFAULTS,
+  ...RISK_INDEX_POLICY_DEFAULTS,
+  ...BULLETIN_POLICY_DEFAULTS,
+  ...HAZARD_POLICY_DEFAULTS,
 ];

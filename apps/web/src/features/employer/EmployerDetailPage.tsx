@@ -22,6 +22,7 @@ import { formatDateTime } from '../../components/datetime';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { EmployerRecordsTab } from '../injury/EmployerRecordsTab';
 import { useEmployer, useEmployerHistory, useHeadcounts } from './api';
 import { EmployerFormDrawer } from './EmployerFormDrawer';
 import { INSURANCE_COLORS } from './labels';
@@ -184,6 +185,7 @@ export default function EmployerDetailPage() {
   const employer = useEmployer(id);
   const [editing, setEditing] = useState(false);
   const canSeePersons = useCan('employer.person.read');
+  const canSeeInjuries = useCan('injury.read');
 
   if (employer.isPending) return <Skeleton active />;
   if (employer.isError || !employer.data) {
@@ -198,7 +200,16 @@ export default function EmployerDetailPage() {
     },
     { key: 'headcounts', label: t('employer.tabHeadcounts'), children: <Headcounts id={e.id} /> },
     ...(canSeePersons
-      ? [{ key: 'persons', label: t('employer.tabPersons'), children: <EmployerPersonsTab employerId={e.id} /> }]
+      ? [
+          {
+            key: 'persons',
+            label: t('employer.tabPersons'),
+            children: <EmployerPersonsTab employerId={e.id} employerName={e.name} />,
+          },
+        ]
+      : []),
+    ...(canSeeInjuries
+      ? [{ key: 'injuries', label: t('injury.tabTitle'), children: <EmployerRecordsTab employerId={e.id} /> }]
       : []),
     { key: 'history', label: t('employer.tabHistory'), children: <History id={e.id} /> },
   ];
