@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HazardDetail, HazardReportForm, HazardView } from '@yufang/contracts';
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Session, type TestEnv, testApp } from '../../../test/harness.js';
 import { auditLog, notification } from '../../core/db/schema.js';
@@ -191,7 +191,11 @@ describe('hazard life cycle', () => {
       'verify',
     ]);
     expect(h.events.find((e) => e.action === 'reject')?.note).toBe('风机未接入电源');
-    const audits = await env.core.db.select().from(auditLog).where(eq(auditLog.objectId, h.id));
+    const audits = await env.core.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.objectId, h.id))
+      .orderBy(asc(auditLog.id));
     expect(audits.map((a) => a.action)).toEqual([
       'hazard.report',
       'hazard.notify',
