@@ -11,7 +11,10 @@ import { Random } from './random.js';
  * Demo work injuries, occupational-disease cases and safety accidents 2020–2025, deterministic for a seed. The
  * expected number of cases of an employer-year is its average headcount × its industry's base rate × a trend: most
  * key industries fall about 30% by 2025 (on track for −20%), 交通运输 and 危险化学品 do not fall, and in 尤溪县 and 大田县
- * rates rise (at risk), so the target page shows both marks.
+ * rates rise (at risk), so the target page shows both marks. About 5% of employers (HOT_SHARE) run at 2–4× their
+ * industry's rate in every year, so the risk index proposes some for key monitoring; their surplus cases come from a
+ * random stream of their own and follow the expected counts, so every other case is the same as without them and
+ * the trends keep their marks.
  */
 
 const YEARS = 6;
@@ -24,6 +27,9 @@ const BASE_RATE_BY_PREFIX: [RegExp, number][] = [
 ];
 const FLAT_INDUSTRIES = new Set(['26', '53', '54', '55', '56']);
 const FLAT_COUNTIES = new Set(['350426', '350425']);
+/** Accident-prone employers: this share runs at 2–4× its industry's rate, so the risk index has some to propose. */
+const HOT_SHARE = 0.05;
+const HOT_FACTOR: [number, number] = [2, 4];
 
 const CATEGORIES: [RegExp, string[]][] = [
   [/^06/, ['11', '11', '10', '15', '12', '01', '02', '05']],
@@ -43,6 +49,17 @@ function expectedRate(industry: string, county: string, year: number): number {
   const fall = FLAT_COUNTIES.has(county) ? -0.1 : FLAT_INDUSTRIES.has(industry) ? -0.04 : 0.32;
   return base * (1 - fall * t);
 }
+
+/** The accident-prone employers and the surplus over their industry's rate (1–3 for 2–4×). */
+function hotEmployers(random: Random, employers: readonly { id: string }[]): Map<string, number> {
+  const hot = new Map<string, number>();
+  const [low, high] = HOT_FACTOR;
+  for (const e of employers) if (random.next() < HOT_SHARE) hot.set(e.id, low - 1 + random.next() * (high - low));
+  return hot;
+}
+
+/** x rounded down or up at random, up with probability its fraction: the mean stays x. */
+const roundAtRandom = (random: Random, x: number) => Math.floor(x) + (random.next() < x - Math.floor(x) ? 1 : 0);
 
 function poisson(random: Random, lambda: number): number {
   if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gauss(random)));
@@ -98,6 +115,8 @@ export async function seedDemoInjuries(
     from insured_person where demo`)) as unknown as { rows: Roster[] };
   for (const p of rows.rows) roster.set(p.employer_id, [...(roster.get(p.employer_id) ?? []), p]);
   const grades = INJURY_POLICY_DEFAULTS[0]?.value ?? { grades: [] };
+  const hotRandom = new Random(seeds.cases + 0x5eed);
+  const hot = hotEmployers(hotRandom, employers);
 
   const cases: Record<string, unknown>[] = [];
   const costs: Record<string, unknown>[] = [];
@@ -109,8 +128,9 @@ export async function seedDemoInjuries(
       const year = FIRST_YEAR + y;
       const avg = workers.get(`${e.id}|${year}`) ?? 0;
       if (avg <= 0) continue;
-      const n = poisson(random, (avg * expectedRate(e.industryCode, e.countyCode, year)) / 1000);
-      for (let k = 0; k < n; k++) {
+      const expected = (avg * expectedRate(e.industryCode, e.countyCode, year)) / 1000;
+      // one case drawn from the stream given (the hot employers' surplus comes from a stream of its own)
+      const addCase = (random: Random) => {
         const at = new Date(
           Date.UTC(year, 0, 1, 0, 30) + random.int(0, 364) * 86_400_000 + random.int(0, 600) * 60_000,
         );
@@ -192,7 +212,7 @@ export async function seedDemoInjuries(
           key_industry: e.keyIndustry,
           dust_hazard: e.dustHazard,
         });
-        if (!recognised) continue;
+        if (!recognised) return;
         const add = (item: InjuryCostItem, yuan: number, days: number) =>
           costs.push({ case_id: id, item, amount_fen: Math.round(yuan) * 100, paid_on: paid(days) });
         add(
@@ -206,7 +226,11 @@ export async function seedDemoInjuries(
           add('death_lump_sum', 1_000_000 + random.int(0, 50_000), random.int(40, 120));
           add('funeral', random.int(40_000, 50_000), random.int(20, 60));
         }
-      }
+      };
+      for (let k = poisson(random, expected); k > 0; k--) addCase(random);
+      const surplus = hot.get(e.id);
+      // the surplus follows the expected count (rounded at random) rather than adding Poisson noise of its own
+      if (surplus) for (let k = roundAtRandom(hotRandom, expected * surplus); k > 0; k--) addCase(hotRandom);
       if (e.dustHazard || /^3[45]/.test(e.industryCode)) {
         const lambda = (avg * (e.dustHazard ? 1.6 : 0.5) * (1 - 0.06 * y)) / 1000;
         for (let k = poisson(random, lambda); k > 0; k--)
