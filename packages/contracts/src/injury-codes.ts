@@ -54,6 +54,21 @@ export const RECOGNITION_RESULT_CODES = keysOf(RECOGNITION_RESULTS);
 export const RECOGNISED_RESULTS: readonly RecognitionResultCode[] = ['recognised', 'deemed'];
 
 /**
+ * Record-list filters on the recognition result: one result, or a group as the dashboards count — `accepted` is
+ * what they count as recognised work injuries (认定 or 视同工伤), `counted` everything but 不予认定 (their deaths,
+ * serious injuries and occupational-disease cases) — so that a drill-down lists exactly the records behind a number.
+ */
+export const RECOGNITION_FILTERS = { ...RECOGNITION_RESULTS, accepted: '认定或视同', counted: '除不予认定外' } as const;
+export const RECOGNITION_FILTER_CODES = keysOf(RECOGNITION_FILTERS);
+export type RecognitionFilterCode = (typeof RECOGNITION_FILTER_CODES)[number];
+/** The results a filter value stands for. */
+export function recognitionResultsOf(filter: RecognitionFilterCode): readonly RecognitionResultCode[] {
+  if (filter === 'accepted') return RECOGNISED_RESULTS;
+  if (filter === 'counted') return ['pending', ...RECOGNISED_RESULTS];
+  return [filter];
+}
+
+/**
  * Work-injury fund spending items (《工伤保险条例》第三十条至第三十九条), each with the group the data set
  * sbzx.fund_spending reports it under (medical / disability / death / rehabilitation / other).
  */

@@ -6,6 +6,7 @@ import {
   DISEASE_EDITION_CODES,
   INJURY_COST_ITEM_CODES,
   INJURY_SEVERITY_CODES,
+  RECOGNITION_FILTER_CODES,
   RECOGNITION_RESULT_CODES,
 } from '../injury-codes.js';
 import { PageQuery, pageOf, Timestamp } from './common.js';
@@ -31,6 +32,10 @@ export const RecognitionResult = z.enum(RECOGNITION_RESULT_CODES, {
   error: '认定结论应为待认定、认定为工伤、视同工伤或不予认定',
 });
 export type RecognitionResult = z.infer<typeof RecognitionResult>;
+/** A list filter: one result, `accepted` (认定或视同工伤) or `counted` (all but 不予认定), see RECOGNITION_FILTERS. */
+export const RecognitionFilter = z.enum(RECOGNITION_FILTER_CODES, {
+  error: '认定结论应为待认定、认定为工伤、视同工伤、不予认定、认定或视同（accepted）或除不予认定外（counted）',
+});
 export const AccidentGrade = z.enum(ACCIDENT_GRADE_CODES);
 export type AccidentGrade = z.infer<typeof AccidentGrade>;
 export const InjuryCostItem = z.enum(INJURY_COST_ITEM_CODES, { error: '请选择支出项目' });
@@ -42,7 +47,8 @@ export const DiseaseEditionCode = z.enum(DISEASE_EDITION_CODES, { error: '目录
 
 /**
  * Filters shared by the lists, the exports and the web's URL query string (a dashboard links to
- * /injuries?year=2024&county=350403&industry=06&category=09&severity=serious&keyIndustry=true).
+ * /injuries?year=2024&county=350403&industry=06&category=09&severity=serious&keyIndustry=true, or for a key-industry
+ * category /injuries?industry=07,08,09,10,11,12&recognition=accepted).
  */
 const RecordFilter = z.object({
   year: z.coerce.number().int().min(2000, '年份应在 2000 年以后').max(2100, '年份无效').optional(),
@@ -53,10 +59,14 @@ const RecordFilter = z.object({
     .string()
     .regex(/^\d{6}$/, '区划代码应为 6 位数字')
     .optional(),
-  /** GB/T 4754 division (2 digits) or group (3 digits). */
+  /**
+   * GB/T 4754 divisions (2 digits) or groups (3 digits), several separated by commas (a key-industry category such as
+   * 矿山开采 is 07,08,09,10,11,12): records in any of them.
+   */
   industry: z
     .string()
-    .regex(/^\d{2,3}$/, '行业代码应为 2 位大类或 3 位中类')
+    .max(200, '行业代码过多')
+    .regex(/^\d{2,3}(,\d{2,3})*$/, '行业代码应为 2 位大类或 3 位中类，多个以逗号分隔')
     .optional(),
   keyIndustry: flag.optional(),
   employerId: z.uuid('用人单位编号格式不正确').optional(),
@@ -67,7 +77,7 @@ const RecordFilter = z.object({
 export const InjuryFilter = RecordFilter.extend({
   category: AccidentCategory.optional(),
   severity: InjurySeverity.optional(),
-  recognition: RecognitionResult.optional(),
+  recognition: RecognitionFilter.optional(),
   commuting: flag.optional(),
   accidentId: z.uuid('事故编号格式不正确').optional(),
 });
@@ -79,7 +89,7 @@ export const DiseaseFilter = RecordFilter.extend({
   edition: DiseaseEditionCode.optional(),
   categoryNo: z.coerce.number().int().min(1, '病种分类应为 1–12').max(12, '病种分类应为 1–12').optional(),
   pneumoconiosis: flag.optional(),
-  recognition: RecognitionResult.optional(),
+  recognition: RecognitionFilter.optional(),
 });
 export type DiseaseFilter = z.infer<typeof DiseaseFilter>;
 export const DiseaseListQuery = PageQuery.extend(DiseaseFilter.shape);

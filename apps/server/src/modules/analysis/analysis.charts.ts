@@ -161,7 +161,8 @@ export const CHART_BUILDERS = new Map<ChartKey, Builder>([
           other: y.other,
         })),
         drillPath: '/diseases',
-        drill: years.map((y) => ({ ...yearDrill(String(y.year)), pneumoconiosis: 'true' })),
+        // new cases as counted: every result but 不予认定
+        drill: years.map((y) => ({ ...yearDrill(String(y.year)), pneumoconiosis: 'true', recognition: 'counted' })),
       };
     },
   ],

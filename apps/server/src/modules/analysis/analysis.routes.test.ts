@@ -7,6 +7,8 @@ import { auditLog, employer, injuryCase } from '../../core/db/schema.js';
 
 const YONGAN = '350481';
 const SANYUAN = '350404';
+/** 梅列区, merged into 三元区: records may still carry its code. */
+const MEILIE = '350402';
 
 let env: TestEnv;
 let city: Session;
@@ -48,7 +50,7 @@ describe('dashboard', () => {
     const byCounty = view.charts.byCounty;
     expect(byCounty?.rows).toHaveLength(11);
     expect(byCounty?.rows.reduce((s, r) => s + Number(r.cases), 0)).toBe(view.headline.recognised);
-    expect(byCounty?.drill?.[0]).toMatchObject({ from: '2020-01-01', to: '2025-12-31', recognition: 'recognised' });
+    expect(byCounty?.drill?.[0]).toMatchObject({ from: '2020-01-01', to: '2025-12-31', recognition: 'accepted' });
     expect(byCounty?.drill?.map((d) => d.county).sort()).toEqual(byCounty?.rows.map((r) => String(r.code)).sort());
     expect(view.headline.incidencePerThousand).toBeGreaterThan(0);
     expect(view.charts.pneumoconiosis?.rows.length).toBeGreaterThan(0);
@@ -162,6 +164,72 @@ describe('dashboard', () => {
     expect((await city.get('/api/v1/analysis/dashboard?keyIndustry=不存在')).statusCode).toBe(400);
     expect((await trainee.get('/api/v1/analysis/dashboard')).statusCode).toBe(403);
     expect((await trainee.get('/api/v1/analysis/targets')).statusCode).toBe(403);
+  });
+});
+
+/** How many records a drill-down lists: every page of the list its parameters open. */
+async function listed(session: Session, path: string, params: Record<string, string>): Promise<number> {
+  let n = 0;
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ ...params, limit: '200', ...(cursor ? { cursor } : {}) });
+    const res = await session.get(`/api/v1${path}?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { items: unknown[]; nextCursor: string | null };
+    n += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return n;
+}
+
+describe('drill-down', () => {
+  it('lists exactly the records behind each county-year cell, key-industry category and target line', async () => {
+    // a deemed case (counted as recognised) under a retired county code, and a not-recognised one (not counted)
+    const [e] = await env.core.db.select().from(employer).where(eq(employer.keyIndustry, true)).limit(1);
+    if (!e) throw new Error('no key-industry employer in the demo data');
+    const extra = (recognitionResult: 'deemed' | 'not_recognised', i: number) => ({
+      caseNo: `DRILL-TEST-${i}`,
+      employerId: e.id,
+      countyCode: MEILIE,
+      workerName: '测试',
+      occurredAt: new Date('2024-03-01T02:00:00Z'),
+      severity: 'minor' as const,
+      lostWorkdays: 3,
+      recognitionResult,
+      industryCode: e.industryCode,
+      keyIndustry: true,
+      source: 'form' as const,
+    });
+    await env.core.db.insert(injuryCase).values([extra('deemed', 1), extra('not_recognised', 2)]);
+    const all = (await city.get('/api/v1/analysis/dashboard?yearFrom=2024&yearTo=2024&keyIndustry=all')).json();
+    const category = (all as DashboardView).keyIndustries.find((c) => c.codes.includes(e.industryCode));
+    for (const keyIndustry of ['all', category?.name ?? '']) {
+      const res = await city.get(
+        `/api/v1/analysis/dashboard?yearFrom=2024&yearTo=2024&keyIndustry=${encodeURIComponent(keyIndustry)}`,
+      );
+      const byCounty = (res.json() as DashboardView).charts.byCounty;
+      expect(byCounty?.drill?.[0]).toMatchObject({ recognition: 'accepted', from: '2024-01-01', to: '2024-12-31' });
+      expect(byCounty?.drill?.[0]?.keyIndustry).toBeUndefined();
+      const cells = (byCounty?.rows ?? []).map((r, i) => ({
+        cases: Number(r.cases),
+        drill: byCounty?.drill?.[i] ?? {},
+      }));
+      expect(cells.find((c) => c.drill.county === SANYUAN)?.cases).toBeGreaterThan(0);
+      for (const c of cells) expect(await listed(city, '/injuries', c.drill), JSON.stringify(c.drill)).toBe(c.cases);
+    }
+    // new pneumoconiosis cases per year, as the chart counts them (every result but 不予认定)
+    const pneumoconiosis = (await dashboard(city)).charts.pneumoconiosis;
+    expect(pneumoconiosis?.drill?.[0]).toMatchObject({ pneumoconiosis: 'true', recognition: 'counted' });
+    for (const [i, row] of (pneumoconiosis?.rows ?? []).entries()) {
+      expect(await listed(city, '/diseases', pneumoconiosis?.drill?.[i] ?? {})).toBe(Number(row.pneumoconiosis));
+    }
+    // each target line's records over the cycle: the key industries of the line, several divisions at once
+    const targets = (await city.get('/api/v1/analysis/targets')).json() as TargetView;
+    for (const l of targets.lines.filter((x) => x.level !== 'county' || x.code === SANYUAN)) {
+      const cases = l.years.reduce((sum, y) => sum + y.cases, 0);
+      expect(await listed(city, '/injuries', l.drill ?? {}), l.name).toBe(cases);
+    }
+    await env.core.db.delete(injuryCase).where(sql`${injuryCase.caseNo} like 'DRILL-TEST-%'`);
   });
 });
 

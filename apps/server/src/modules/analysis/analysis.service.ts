@@ -58,9 +58,9 @@ export class AnalysisService {
     }
     const base: Params = { from: `${yearFrom}-01-01`, to: `${yearTo}-12-31` };
     if (f.county) base.county = f.county;
-    if (f.industry) base.industry = f.industry;
-    else if (industries?.length === 1 && industries[0]) base.industry = industries[0];
-    if (f.keyIndustry) base.keyIndustry = 'true';
+    // the drill-down lists the industries the slice counts (a key-industry category is several divisions); an empty
+    // slice has no rows to drill from
+    if (industries?.length) base.industry = industries.join(',');
     return {
       slice: { yearFrom, yearTo, counties: this.counties(actor, f.county), industries },
       base,

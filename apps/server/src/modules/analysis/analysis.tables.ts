@@ -67,7 +67,7 @@ export async function rateTable(
     columns: [col('name', spec.label), ...RATE_COLUMNS, col('deaths', '死亡')],
     rows,
     drillPath: '/injuries',
-    drill: keys.map((k) => ({ ...spec.drill(k), recognition: 'recognised' })),
+    drill: keys.map((k) => ({ ...spec.drill(k), recognition: 'accepted' })),
   };
 }
 
@@ -101,7 +101,7 @@ export async function countTable(
       lostWorkdays: c.lostWorkdays,
     })),
     drillPath: '/injuries',
-    drill: cases.map((c) => ({ ...spec.drill(c.key), recognition: 'recognised' })),
+    drill: cases.map((c) => ({ ...spec.drill(c.key), recognition: 'accepted' })),
   };
 }
 
@@ -131,7 +131,7 @@ export async function groupTable(
     columns: [col('name', spec.label), col('cases', '工伤（认定）'), col('share', '占比')],
     rows,
     drillPath: '/injuries',
-    drill: rows.map(() => ({ recognition: 'recognised' })),
+    drill: rows.map(() => ({ recognition: 'accepted' })),
   };
 }
 

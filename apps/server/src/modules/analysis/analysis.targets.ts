@@ -101,8 +101,8 @@ export async function targetView(
         ? {
             from: `${cycle.baselineYear}-01-01`,
             to: `${cycle.lastYear}-12-31`,
-            keyIndustry: 'true',
-            recognition: 'recognised',
+            industry: slice.industries.join(','),
+            recognition: 'accepted',
             ...drill,
           }
         : null,
@@ -110,8 +110,7 @@ export async function targetView(
   };
   const lines: TargetLine[] = [line('city', CITY_CODE, '全市重点行业', () => true, {})];
   for (const c of categories) {
-    const one: Record<string, string> = c.codes.length === 1 ? { industry: c.codes[0] as string } : {};
-    lines.push(line('industry', c.name, c.name, (_, i) => c.codes.includes(i), one));
+    lines.push(line('industry', c.name, c.name, (_, i) => c.codes.includes(i), { industry: c.codes.join(',') }));
   }
   for (const county of counties) {
     lines.push(line('county', county, COUNTY_NAME.get(county) ?? county, (k) => k === county, { county }));

@@ -1,4 +1,11 @@
-import type { AccidentFilter, DiseaseFilter, InjuryFilter } from '@yufang/contracts';
+import {
+  type AccidentFilter,
+  type DiseaseFilter,
+  type InjuryFilter,
+  REGIONS,
+  type RecognitionFilterCode,
+  recognitionResultsOf,
+} from '@yufang/contracts';
 import { type AnyColumn, and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { scopeFilter } from '../../core/authz/scope.js';
@@ -21,6 +28,12 @@ export type CostRow = typeof injuryCost.$inferSelect;
 export type After = [string, string] | null;
 
 const BEIJING = '+08:00';
+// records keep retired division codes (梅列区 → 三元区, 沙县 → 沙县区): a county's list includes them, as its aggregates do
+const RETIRED = REGIONS.filter((r) => r.replacedBy);
+const countyCodes = (county: string) => [county, ...RETIRED.filter((r) => r.replacedBy === county).map((r) => r.code)];
+/** A recognition filter: one result, or the group of results the dashboards count (认定或视同, 除不予认定外). */
+const recognitionIn = (column: AnyColumn, filter: RecognitionFilterCode) =>
+  inArray(column, [...recognitionResultsOf(filter)]);
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 interface FilterColumns {
@@ -47,7 +60,7 @@ function commonConditions(f: CommonFilter, c: FilterColumns): SQL[] {
   }
   if (f.from) out.push(gte(c.at, bound(f.from)));
   if (f.to) out.push(c.instant ? lt(c.at, bound(nextDay(f.to))) : lte(c.at, f.to));
-  if (f.county) out.push(eq(c.county, f.county));
+  if (f.county) out.push(inArray(c.county, countyCodes(f.county)));
   if (f.employerId) out.push(eq(c.employerId, f.employerId));
   if (f.industry || f.keyIndustry !== undefined) {
     // an accident has no classification of its own: it takes its employer's
@@ -57,7 +70,16 @@ function commonConditions(f: CommonFilter, c: FilterColumns): SQL[] {
       key: employer.keyIndustry,
     };
     const parts: SQL[] = [];
-    if (f.industry) parts.push(f.industry.length === 2 ? eq(cols.code, f.industry) : eq(cols.group, f.industry));
+    // several codes (a key-industry category) match any of them; a 3-digit code matches its group only
+    if (f.industry) {
+      const codes = f.industry.split(',');
+      const divisions = codes.filter((x) => x.length === 2);
+      const groups = codes.filter((x) => x.length === 3);
+      const any: SQL[] = [];
+      if (divisions.length) any.push(inArray(cols.code, divisions));
+      if (groups.length) any.push(inArray(cols.group, groups));
+      parts.push(or(...any) as SQL);
+    }
     if (f.keyIndustry !== undefined) parts.push(eq(cols.key, f.keyIndustry));
     out.push(
       c.industry
@@ -98,7 +120,7 @@ function injuryConditions(actor: Actor, f: InjuryFilter): SQL[] {
   const out = [injuryScope(actor), ...commonConditions(f, injuryColumns)];
   if (f.category) out.push(eq(injuryCase.accidentCategory, f.category));
   if (f.severity) out.push(eq(injuryCase.severity, f.severity));
-  if (f.recognition) out.push(eq(injuryCase.recognitionResult, f.recognition));
+  if (f.recognition) out.push(recognitionIn(injuryCase.recognitionResult, f.recognition));
   if (f.commuting !== undefined) out.push(eq(injuryCase.commuting, f.commuting));
   if (f.accidentId) out.push(eq(injuryCase.accidentId, f.accidentId));
   return out;
@@ -167,7 +189,7 @@ function diseaseConditions(actor: Actor, f: DiseaseFilter): SQL[] {
   if (f.edition) out.push(eq(diseaseCase.catalogueEdition, f.edition));
   if (f.categoryNo !== undefined) out.push(eq(diseaseCase.categoryNo, f.categoryNo));
   if (f.pneumoconiosis !== undefined) out.push(eq(diseaseCase.pneumoconiosis, f.pneumoconiosis));
-  if (f.recognition) out.push(eq(diseaseCase.recognitionResult, f.recognition));
+  if (f.recognition) out.push(recognitionIn(diseaseCase.recognitionResult, f.recognition));
   return out;
 }
 

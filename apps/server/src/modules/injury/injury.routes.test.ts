@@ -222,12 +222,21 @@ describe('injury cases: read, edit, costs', () => {
         lostWorkdays: i % 2 ? 6000 : 10,
         accidentCategory: '09',
         workerName: `筛选${i}`,
+        recognitionResult: (['deemed', 'recognised', 'not_recognised', 'pending', 'pending'] as const)[i],
       });
     const q = (s: string) => yongan.get(`/api/v1/injuries?q=筛选&${s}`).then((r) => r.json().items as InjuryCaseView[]);
     expect((await q('year=2021&category=09')).length).toBe(5);
     expect((await q('year=2021&severity=death')).map((x) => x.workerName)).toEqual(['筛选3', '筛选1']);
     expect((await q(`year=2021&keyIndustry=${!emp.keyIndustry}`)).length).toBe(0);
     expect((await q(`year=2021&industry=${emp.industryCode}&county=350481`)).length).toBe(5);
+    // several industries (a key-industry category) and the dashboards' recognition groups
+    const other = emp.industryCode === '01' ? '02' : '01';
+    expect((await q(`year=2021&industry=${other},${emp.industryCode}`)).length).toBe(5);
+    expect((await q(`year=2021&industry=${other}`)).length).toBe(0);
+    expect((await q('year=2021&recognition=accepted')).map((x) => x.workerName)).toEqual(['筛选1', '筛选0']);
+    expect((await q('year=2021&recognition=counted')).length).toBe(4);
+    expect((await q('year=2021&recognition=recognised')).length).toBe(1);
+    expect((await yongan.get('/api/v1/injuries?industry=06,x1')).statusCode).toBe(400);
     expect((await q('from=2021-02-10&to=2021-03-10')).map((x) => x.workerName)).toEqual(['筛选2', '筛选1']);
     expect((await yongan.get('/api/v1/injuries?q=筛选4')).json().items).toHaveLength(1);
     const first = (await yongan.get('/api/v1/injuries?year=2021&q=筛选&limit=3')).json();
@@ -237,6 +246,7 @@ describe('injury cases: read, edit, costs', () => {
     expect(second.nextCursor).toBeNull();
     expect((await yongan.get('/api/v1/injuries?severity=bad')).statusCode).toBe(400);
     expect((await yongan.get('/api/v1/injuries?year=20x')).statusCode).toBe(400);
+    expect((await yongan.get('/api/v1/injuries?recognition=bad')).statusCode).toBe(400);
   });
 
   it('exports the filtered list to Excel with the ID masked, audited, in scope only', async () => {

@@ -4,7 +4,8 @@
  *   /diseases?year=2024&county=350481&industry=06&keyIndustry=true&pneumoconiosis=true
  *
  * year · from, to (YYYY-MM-DD) · county · industry · keyIndustry · employerId · q (case no., name or disease) ·
- * edition (2013|2024) · categoryNo (1–12) · pneumoconiosis (true|false) · recognition.
+ * edition (2013|2024) · categoryNo (1–12) · pneumoconiosis (true|false) · recognition (as on the injury list; the
+ * dashboard's new cases are recognition=counted, all but 不予认定).
  */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { DiseaseCaseView } from '@yufang/contracts';
@@ -18,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { exportUrl, filtersFrom, useDiseases } from './api';
 import { useDiseaseColumns } from './columns';
 import { DiseaseFormDrawer } from './DiseaseFormDrawer';
-import { editionOptions, recognitionOptions } from './labels';
+import { editionOptions, recognitionFilterOptions } from './labels';
 import { RecordFilterForm } from './RecordFilterForm';
 
 export default function DiseasesPage() {
@@ -62,7 +63,7 @@ export default function DiseasesPage() {
           <Select allowClear placeholder={t('common.all')} style={{ width: 100 }} options={editionOptions} />
         </Form.Item>
         <Form.Item label={t('injury.recognition')} name="recognition">
-          <Select allowClear placeholder={t('common.all')} style={{ width: 120 }} options={recognitionOptions} />
+          <Select allowClear placeholder={t('common.all')} style={{ width: 120 }} options={recognitionFilterOptions} />
         </Form.Item>
       </RecordFilterForm>
       <KeysetTable<DiseaseCaseView>

@@ -4,9 +4,10 @@
  *   /injuries?year=2024&county=350403&industry=06&category=09&severity=serious&keyIndustry=true
  *
  * year (YYYY) · from, to (YYYY-MM-DD, Beijing dates, inclusive) · county (GB/T 2260) · industry (GB/T 4754 division
- * 2 digits or group 3 digits) · keyIndustry (true|false) · employerId · q (case no. or worker name) · category
- * (GB 6441 01–20) · severity (minor|serious|death) · recognition (pending|recognised|deemed|not_recognised) ·
- * commuting (true|false) · accidentId. The county officer's scope applies whatever the URL says.
+ * 2 digits or group 3 digits, several comma-separated) · keyIndustry (true|false) · employerId · q (case no. or worker
+ * name) · category (GB 6441 01–20) · severity (minor|serious|death) · recognition (pending|recognised|deemed|
+ * not_recognised, or accepted = 认定或视同 as the dashboards count, counted = all but 不予认定) · commuting (true|false) ·
+ * accidentId. The county officer's scope applies whatever the URL says.
  */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { InjuryCaseView } from '@yufang/contracts';
@@ -20,7 +21,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { exportUrl, filtersFrom, useInjuries } from './api';
 import { useInjuryColumns } from './columns';
 import { InjuryFormDrawer } from './InjuryFormDrawer';
-import { categoryOptions, recognitionOptions, severityOptions } from './labels';
+import { categoryOptions, recognitionFilterOptions, severityOptions } from './labels';
 import { RecordFilterForm } from './RecordFilterForm';
 
 export default function InjuriesPage() {
@@ -65,7 +66,7 @@ export default function InjuriesPage() {
           <Select allowClear placeholder={t('common.all')} style={{ width: 90 }} options={severityOptions} />
         </Form.Item>
         <Form.Item label={t('injury.recognition')} name="recognition">
-          <Select allowClear placeholder={t('common.all')} style={{ width: 120 }} options={recognitionOptions} />
+          <Select allowClear placeholder={t('common.all')} style={{ width: 120 }} options={recognitionFilterOptions} />
         </Form.Item>
       </RecordFilterForm>
       <KeysetTable<InjuryCaseView>

@@ -87,8 +87,16 @@ export function RecordFilterForm({ kind, children, own }: Props) {
           />
         </Form.Item>
       ) : null}
-      <Form.Item label={t('injury.industry')} name="industry">
+      {/* several industries travel as one comma-separated parameter (a key-industry category from the dashboard) */}
+      <Form.Item
+        label={t('injury.industry')}
+        name="industry"
+        getValueProps={(v?: string) => ({ value: v ? v.split(',') : [] })}
+        normalize={(v: string[]) => (v.length ? v.join(',') : undefined)}
+      >
         <Select
+          mode="multiple"
+          maxTagCount="responsive"
           allowClear
           placeholder={t('common.all')}
           style={{ width: 200 }}

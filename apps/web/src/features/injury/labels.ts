@@ -7,6 +7,7 @@ import {
   INJURY_COST_ITEMS,
   INJURY_NATURES,
   INJURY_SEVERITIES,
+  RECOGNITION_FILTERS,
   RECOGNITION_RESULTS,
 } from '@yufang/contracts';
 
@@ -19,6 +20,8 @@ const optionsOf = (map: Record<string, string>) => Object.entries(map).map(([val
 export const categoryOptions = ACCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }));
 export const severityOptions = optionsOf(INJURY_SEVERITIES);
 export const recognitionOptions = optionsOf(RECOGNITION_RESULTS);
+/** The list filters: each result, 认定或视同 (what the dashboards count as recognised) and 除不予认定外. */
+export const recognitionFilterOptions = optionsOf(RECOGNITION_FILTERS);
 export const gradeOptions = optionsOf(ACCIDENT_GRADES);
 export const natureOptions = INJURY_NATURES.map((n) => ({ value: n, label: n }));
 export const bodyPartOptions = BODY_PARTS.map((n) => ({ value: n, label: n }));
