@@ -18,7 +18,7 @@ import { presentAccident, presentInjury } from './injury.presenter.js';
 import { type AccidentRow, findAccident, listAccidents, listInjuries } from './injury.repo.js';
 import { beijingDate, legalGrade } from './injury.rules.js';
 import { safetyAccident } from './injury.schema.js';
-import { caseEmployer, newRecordNo, transactUnique } from './injury.worker.js';
+import { auditable, caseEmployer, newRecordNo, transactUnique } from './injury.worker.js';
 
 const NOT_FOUND = '生产安全事故不存在或不在您的管辖范围内';
 const STALE = '该事故记录已被他人修改，请刷新后重试';
@@ -26,11 +26,6 @@ const DUPLICATE = '事故编号已存在，请核对是否重复登记';
 const EXPORT_PAGE = 1000;
 /** The linked injuries shown on an accident (a larger accident's full list is the filtered injury list). */
 const LINKED_SHOWN = 200;
-
-function auditable(row: Partial<typeof safetyAccident.$inferSelect>) {
-  const { createdAt: _a, updatedAt: _u, version: _v, ...rest } = row;
-  return rest;
-}
 
 export class AccidentService {
   constructor(private readonly core: Core) {}

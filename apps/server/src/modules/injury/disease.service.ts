@@ -17,6 +17,7 @@ import { type DiseaseCaseRow, findDisease, listDiseases } from './injury.repo.js
 import { diagnosisProblems, gradeProblems } from './injury.rules.js';
 import { diseaseCase } from './injury.schema.js';
 import {
+  auditable,
   caseEmployer,
   classificationOf,
   idColumns,
@@ -29,11 +30,6 @@ const NOT_FOUND = '职业病病例不存在或不在您的管辖范围内';
 const STALE = '该职业病病例已被他人修改，请刷新后重试';
 const DUPLICATE = '病例编号已存在，请核对是否重复登记';
 const EXPORT_PAGE = 1000;
-
-function auditable(row: Partial<typeof diseaseCase.$inferSelect>) {
-  const { idCipher: _c, idHash: _h, createdAt: _a, updatedAt: _u, version: _v, ...rest } = row;
-  return rest;
-}
 
 export class DiseaseService {
   constructor(private readonly core: Core) {}

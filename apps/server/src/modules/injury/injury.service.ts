@@ -19,6 +19,7 @@ import { findAccident, findInjury, type InjuryCaseRow, listCosts, listInjuries }
 import { beijingDate, lostWorkdayProblems, recognitionProblems } from './injury.rules.js';
 import { injuryCase, injuryCost } from './injury.schema.js';
 import {
+  auditable,
   caseEmployer,
   classificationOf,
   idColumns,
@@ -33,12 +34,6 @@ const DUPLICATE = '认定书编号已存在，请核对是否重复登记';
 const EXPORT_PAGE = 1000;
 
 type CaseFields = Omit<InjuryCaseInput, 'employerId' | 'idNumber' | 'caseNo'>;
-
-/** What the audit log keeps of a case: never the ciphertext or the hash of the ID number. */
-function auditable(row: Partial<typeof injuryCase.$inferSelect>) {
-  const { idCipher: _c, idHash: _h, createdAt: _a, updatedAt: _u, version: _v, ...rest } = row;
-  return rest;
-}
 
 export class InjuryService {
   constructor(private readonly core: Core) {}

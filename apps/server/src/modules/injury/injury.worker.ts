@@ -98,3 +98,12 @@ export async function transactUnique<T>(db: Db, duplicate: string, work: (tx: Tx
     throw error;
   }
 }
+
+/**
+ * What the audit log keeps of a record: never the ciphertext or the keyed hash of an ID number, nor the
+ * bookkeeping columns.
+ */
+export function auditable<T extends Record<string, unknown>>(row: T) {
+  const { idCipher: _c, idHash: _h, createdAt: _a, updatedAt: _u, version: _v, ...rest } = row;
+  return rest;
+}
