@@ -43,6 +43,16 @@ export const PERMISSIONS = {
   'hazard.report': '登记隐患、下达整改通知',
   'hazard.verify': '核查隐患整改、销号或退回',
   'hazard.respond': '答复本单位隐患、提交整改证据',
+  'industry.cycle.manage': '维护五年周期的重点行业与尘肺病重点行业（国民经济行业代码集合）',
+  'ledger.read': '查看重点行业企业清单与台账（管辖范围内）',
+  'ledger.manage': '生成、确认、调整重点企业清单（须填写理由）',
+  'monitoring.read': '查看重点监控名单（管辖范围内）',
+  'monitoring.manage': '列入、跟进、移出重点监控（须填写理由）',
+  'inspection.read': '查看联合检查计划与结果（本单位参加的或管辖范围内）',
+  'inspection.plan': '制定、调整联合检查计划',
+  'inspection.record': '记录联合检查结果与发现的问题（问题转为隐患）',
+  'campaign.read': '查看尘肺病重点行业工伤保险扩面进展',
+  'campaign.check': '记录参保公示检查（附照片或文件）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -247,10 +247,14 @@ export const setting = pgTable('setting', {
 export * from '../../modules/analysis/analysis.schema.js';
 export * from '../../modules/analysis/risk-index.schema.js';
 export * from '../../modules/bulletin/bulletin.schema.js';
+export * from '../../modules/campaign/campaign.schema.js';
 export * from '../../modules/employer/employer.schema.js';
 export * from '../../modules/exchange/exchange.schema.js';
 export * from '../../modules/hazard/hazard.schema.js';
 export * from '../../modules/import/import.schema.js';
 export * from '../../modules/injury/injury.schema.js';
 export * from '../../modules/injury/injury.stage.schema.js';
+export * from '../../modules/inspection/inspection.schema.js';
+export * from '../../modules/ledger/ledger.schema.js';
+export * from '../../modules/monitoring/monitoring.schema.js';
 export * from './policy.schema.js';

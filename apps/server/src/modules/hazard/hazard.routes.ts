@@ -21,8 +21,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../core/auth/plugin.js';
+import { EVIDENCE_TOO_LARGE, evidenceFileName, MAX_EVIDENCE_BYTES } from '../../core/files/evidence.js';
 import { AppError } from '../../core/http/errors.js';
-import { EVIDENCE_TOO_LARGE, evidenceFileName, MAX_EVIDENCE_BYTES } from './hazard.evidence.js';
 import type { HazardAction } from './hazard.rules.js';
 import type { HazardService } from './hazard.service.js';
 

@@ -12,10 +12,10 @@ import { recordAudit } from '../../core/audit/audit.js';
 import { type Actor, can } from '../../core/auth/actor.js';
 import type { Core } from '../../core/context.js';
 import { employer } from '../../core/db/schema.js';
+import { EvidenceStore } from '../../core/files/evidence.js';
 import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
 import { runEscalation } from './hazard.escalation.js';
-import { EvidenceStore } from './hazard.evidence.js';
 import { hazardOptions, reportableEmployers } from './hazard.options.js';
 import { deadlinePolicy, ladderPolicy } from './hazard.policy.js';
 import { abilities, type PresentContext, presentDetail, presentEvidence, presentHazard } from './hazard.presenter.js';
@@ -55,7 +55,7 @@ export class HazardService {
     private readonly core: Core,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.evidence = new EvidenceStore(core.config.dataDir);
+    this.evidence = new EvidenceStore(core.config.dataDir, 'hazards');
   }
 
   today(): string {

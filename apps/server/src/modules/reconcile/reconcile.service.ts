@@ -13,10 +13,11 @@ import type { RegionIndex } from '../../core/authz/regions.js';
 import { scopeFilter } from '../../core/authz/scope.js';
 import type { Core } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
-import { employer, employerHeadcount, exchangeRecord, reconcileFinding } from '../../core/db/schema.js';
+import { employer, exchangeRecord, reconcileFinding } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
 import { policyInForce } from '../../core/policy/policy.js';
+import { latestHeadcount } from '../employer/coverage.js';
 import { MARGIN_KEY, MarginPct, WINDOW_KEY, WindowDays } from './reconcile.policy.js';
 import {
   type AccidentFact,
@@ -113,15 +114,7 @@ export async function runReconciliation(
     })
     .from(exchangeRecord)
     .where(eq(exchangeRecord.dataSetCode, 'zjj.project'));
-  const latest = db
-    .selectDistinctOn([employerHeadcount.employerId], {
-      employerId: employerHeadcount.employerId,
-      month: employerHeadcount.month,
-      insured: employerHeadcount.insuredCount,
-    })
-    .from(employerHeadcount)
-    .orderBy(employerHeadcount.employerId, desc(employerHeadcount.month))
-    .as('latest');
+  const latest = latestHeadcount(db);
   const workforce: WorkforceFact[] = (
     await db
       .select({

@@ -1,6 +1,7 @@
 /**
- * Evidence files (photos and documents) of hazards: streamed to the data folder with a size cap, then accepted
- * only if their first bytes are those of an allowed format — the name and the declared type are not trusted.
+ * Evidence files (photos and documents) of hazards, inspections and checks: streamed to the data folder with a size
+ * cap, then accepted only if their first bytes are those of an allowed format — the name and the declared type are
+ * not trusted.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -8,7 +9,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../../core/http/errors.js';
+import { AppError } from '../http/errors.js';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_TOO_LARGE = '文件超过 10 MB，请压缩后再上传';
@@ -61,17 +62,21 @@ export interface StoredEvidence {
   sha256: string;
 }
 
+/** Files of one kind of record under `<data folder>/<folder>/<record id>/<evidence id>`. */
 export class EvidenceStore {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly folder: string,
+  ) {}
 
-  file(hazardId: string, evidenceId: string): string {
-    return path.join(this.dataDir, 'hazards', hazardId, evidenceId);
+  file(recordId: string, evidenceId: string): string {
+    return path.join(this.dataDir, this.folder, recordId, evidenceId);
   }
 
   /** Streams the body to its file; removes it again and refuses when it is too large, empty or not allowed. */
-  async save(hazardId: string, fileName: string, body: Readable): Promise<StoredEvidence> {
+  async save(recordId: string, fileName: string, body: Readable): Promise<StoredEvidence> {
     const id = randomUUID();
-    const file = this.file(hazardId, id);
+    const file = this.file(recordId, id);
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const hash = createHash('sha256');
     let size = 0;
@@ -103,11 +108,11 @@ export class EvidenceStore {
     }
   }
 
-  read(hazardId: string, evidenceId: string): Readable {
-    return createReadStream(this.file(hazardId, evidenceId));
+  read(recordId: string, evidenceId: string): Readable {
+    return createReadStream(this.file(recordId, evidenceId));
   }
 
-  remove(hazardId: string, evidenceId: string): Promise<void> {
-    return rm(this.file(hazardId, evidenceId), { force: true });
+  remove(recordId: string, evidenceId: string): Promise<void> {
+    return rm(this.file(recordId, evidenceId), { force: true });
   }
 }
