@@ -41,6 +41,14 @@ export const RiskIndexParams = z
     monitorThreshold: z.number().min(0).max(100),
     /** Cases in the window an employer needs before it is proposed (one accident alone is not a pattern). */
     monitorMinCases: z.number().int().min(0),
+    /** Points per hazard open at the end of the scored year, by level, and extra points when it was past its deadline. */
+    hazardPoints: z.object({
+      general: z.number().min(0),
+      major: z.number().min(0),
+      overdue: z.number().min(0),
+    }),
+    /** Hazard points at which the hazards factor counts in full. */
+    hazardCap: z.number().positive('隐患封顶分应大于 0'),
   })
   .refine((p) => Math.abs(Object.values(p.weights).reduce((s, w) => s + w, 0) - 1) < 1e-6, {
     message: '各因素权重之和应为 1',
@@ -50,10 +58,11 @@ export type RiskIndexParams = z.infer<typeof RiskIndexParams>;
 
 export const RiskFactorView = z.object({
   key: z.enum(Object.keys(RISK_FACTORS) as [RiskFactorKey, ...RiskFactorKey[]]),
-  /** false: no data yet (the hazard module comes later): value and contribution are 0, shown as 暂无数据. */
-  available: z.boolean(),
   weight: z.number(),
-  /** The measure: smoothed ratio to the industry (incidence, severity per case) or last year ÷ years before (trend). */
+  /**
+   * The measure: smoothed ratio to the industry (incidence, severity per case), last year ÷ years before (trend), or
+   * hazard points (hazards).
+   */
   value: z.number(),
   /** 0–1: how much of the factor's weight the measure earns. */
   level: z.number(),
@@ -61,7 +70,8 @@ export const RiskFactorView = z.object({
   contribution: z.number(),
   /**
    * What the measure is made of: cases and the cases the industry rate predicts (incidence), severity points and the
-   * points the industry's mean severity predicts for those cases (severity), cases of the last year and before (trend).
+   * points the industry's mean severity predicts for those cases (severity), cases of the last year and before (trend),
+   * hazards open at the end of the year and how many of them were overdue (hazards).
    */
   observed: z.number(),
   expected: z.number(),

@@ -18,7 +18,7 @@ export const RISK_INDEX_POLICY_DEFAULTS: PolicyDefault<RiskIndexParams>[] = [
     regionCode: CITY_CODE,
     effectiveFrom: '2020-01-01',
     source:
-      '平台默认参数（三明市工伤预防五年行动计划 三(二)3“对事故多发企业重点监控”未规定计算方法）：发生率40%、严重程度30%、趋势15%、隐患15%，指数≥30且统计期内不少于3起建议纳入重点监控；联席会议办公室可调整',
+      '平台默认参数（三明市工伤预防五年行动计划 三(二)3“对事故多发企业重点监控”未规定计算方法）：发生率40%、严重程度30%、趋势15%、隐患15%（年末未销号一般隐患1分、重大隐患3分、已超期另加2分，6分计满），指数≥30且统计期内不少于3起建议纳入重点监控；联席会议办公室可调整',
     value: {
       windowYears: 3,
       weights: { incidence: 0.4, severity: 0.3, trend: 0.15, hazards: 0.15 },
@@ -32,6 +32,8 @@ export const RISK_INDEX_POLICY_DEFAULTS: PolicyDefault<RiskIndexParams>[] = [
       priorVarianceFloor: 0.05,
       monitorThreshold: 30,
       monitorMinCases: 3,
+      hazardPoints: { general: 1, major: 3, overdue: 2 },
+      hazardCap: 6,
     },
   },
 ];

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_TALLY,
   type EmployerTally,
+  hazardPoints,
   levelOf,
   monitorReason,
+  NO_HAZARDS,
   type PeriodTally,
   priorStrength,
   scoreEmployers,
@@ -28,6 +30,7 @@ function employer(id: string, workers: number, lastCases: number, beforeCases: n
     industryCode: industry,
     last: period(workers, 1, lastCases),
     before: period(workers, 2, beforeCases),
+    hazards: NO_HAZARDS,
   };
 }
 
@@ -129,12 +132,12 @@ describe('scores and the monitoring proposal', () => {
   const hot = results.find((r) => r.employerId === 'hot');
   const calm = results.find((r) => r.employerId === 'calm');
 
-  it('adds the factor contributions to the score, hazards weighted but without data', () => {
+  it('adds the factor contributions to the score; no open hazards earn no hazard points', () => {
     expect(hot).toBeDefined();
     const total = hot?.factors.reduce((s, f) => s + f.contribution, 0) ?? 0;
     expect(hot?.score).toBeCloseTo(total, 1);
     const hazards = hot?.factors.find((f) => f.key === 'hazards');
-    expect(hazards).toMatchObject({ available: false, weight: 0.15, value: 0, contribution: 0 });
+    expect(hazards).toMatchObject({ weight: 0.15, value: 0, contribution: 0 });
     expect(hot?.cases).toBe(18);
     expect(hot?.workerYears).toBe(900);
   });
@@ -146,6 +149,25 @@ describe('scores and the monitoring proposal', () => {
     const reason = hot ? monitorReason(hot, params) : null;
     expect(reason).toMatch(/^风险指数 \d+\.\d 达到建议阈值 30；发生率为行业水平的/);
     expect(calm ? monitorReason(calm, params) : 'x').toBeNull();
+  });
+
+  it('scores open hazards by level and overdue, up to the cap, without an industry comparison', () => {
+    // 1 general + 1 major, the major overdue: 1 + 3 + 2 = 6 points = the cap, so the full 15 points
+    const h = { general: 1, major: 1, overdue: 1 };
+    expect(hazardPoints(h, params)).toBe(6);
+    const withHazards = [...population, { ...employer('risky', 300, 1, 2), hazards: h }];
+    const risky = scoreEmployers(withHazards, params).find((r) => r.employerId === 'risky');
+    const factor = risky?.factors.find((f) => f.key === 'hazards');
+    expect(factor).toMatchObject({ value: 6, level: 1, contribution: 15, observed: 2, expected: 1 });
+    const half = scoreEmployers(
+      [{ ...employer('one', 300, 1, 2), hazards: { general: 0, major: 1, overdue: 0 } }],
+      params,
+    );
+    expect(half[0]?.factors.find((f) => f.key === 'hazards')).toMatchObject({
+      value: 3,
+      level: 0.5,
+      contribution: 7.5,
+    });
   });
 
   it('needs the minimum number of cases before proposing', () => {

@@ -8,7 +8,9 @@
  *   case) against its industry's mean, by credibility weighting so that one death among two cases is not taken at face
  *   value;
  * - trend: the rate of the last year against the years before, with a "no change" prior;
- * - hazards: open hazards — no data until the hazard module exists, so level 0 and `available: false`.
+ * - hazards: the hazards still open at the end of the scored year (not closed by then), in points by level with extra
+ *   points for those past their rectification deadline; the level rises linearly to 1 at the configured cap.
+ *   Hazards are a fact about the employer, not a rate, so there is no industry comparison.
  *
  * A ratio of 1 (as expected for the industry, or unchanged) gives level 0; the level rises linearly to 1 at the
  * configured cap. Only risk above the industry counts: an employer better than its industry scores 0, not less.
@@ -27,6 +29,16 @@ export interface PeriodTally {
   lostDaysNonFatal: number;
 }
 
+/** Hazards of an employer open at the end of the scored year. */
+export interface HazardTally {
+  general: number;
+  major: number;
+  /** Of those, past their deadline at the end of the year. */
+  overdue: number;
+}
+
+export const NO_HAZARDS: HazardTally = { general: 0, major: 0, overdue: 0 };
+
 export interface EmployerTally {
   employerId: string;
   /** The group whose rate is the prior: the GB/T 4754 division. */
@@ -35,6 +47,7 @@ export interface EmployerTally {
   last: PeriodTally;
   /** The years of the window before the last one. */
   before: PeriodTally;
+  hazards: HazardTally;
 }
 
 export interface RiskResult {
@@ -129,6 +142,11 @@ export const levelOf = (ratio: number, cap: number) => Math.min(1, Math.max(0, (
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Hazard points: configured points per open hazard by level, plus points for each overdue one. */
+export function hazardPoints(h: HazardTally, p: RiskIndexParams): number {
+  return h.general * p.hazardPoints.general + h.major * p.hazardPoints.major + h.overdue * p.hazardPoints.overdue;
+}
+
 function factor(
   key: RiskFactorKey,
   p: RiskIndexParams,
@@ -136,12 +154,10 @@ function factor(
   level: number,
   observed: number,
   expected: number,
-  available = true,
 ): RiskFactorView {
   const weight = p.weights[key];
   return {
     key,
-    available,
     weight,
     value: round(value, 3),
     level: round(level, 3),
@@ -188,7 +204,14 @@ export function scoreEmployers(tallies: readonly EmployerTally[], p: RiskIndexPa
       factor('incidence', p, incidence, levelOf(incidence, p.incidenceCap), w.cases, e),
       factor('severity', p, severity, levelOf(severity, p.severityCap), points, w.cases * mean),
       factor('trend', p, trend, levelOf(trend, p.trendCap), t.last.cases, t.before.cases),
-      factor('hazards', p, 0, 0, 0, 0, false),
+      factor(
+        'hazards',
+        p,
+        hazardPoints(t.hazards, p),
+        Math.min(1, hazardPoints(t.hazards, p) / p.hazardCap),
+        t.hazards.general + t.hazards.major,
+        t.hazards.overdue,
+      ),
     ];
     const score = round(
       factors.reduce((s, f) => s + f.contribution, 0),
@@ -211,14 +234,14 @@ const FACTOR_PHRASE: Record<RiskFactorKey, (f: RiskFactorView) => string> = {
   incidence: (f) => `发生率为行业水平的 ${f.value.toFixed(2)} 倍（${f.observed} 起，按行业预期 ${f.expected} 起）`,
   severity: (f) => `平均严重程度为行业水平的 ${f.value.toFixed(2)} 倍`,
   trend: (f) => `最近一年发生率为此前年份的 ${f.value.toFixed(2)} 倍`,
-  hazards: () => '未整改隐患暂无数据',
+  hazards: (f) => `年末未销号隐患 ${f.observed} 项（其中超期 ${f.expected} 项）`,
 };
 
 /** Why an employer is proposed for the key monitoring list: the score against the threshold and its main factors. */
 export function monitorReason(r: RiskResult, p: RiskIndexParams): string | null {
   if (!r.monitorSuggested) return null;
   const main = r.factors
-    .filter((f) => f.available && f.contribution > 0)
+    .filter((f) => f.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
     .map((f) => FACTOR_PHRASE[f.key](f));
   return `风险指数 ${r.score.toFixed(1)} 达到建议阈值 ${p.monitorThreshold}；${main.join('；')}`;

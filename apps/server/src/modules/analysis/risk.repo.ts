@@ -5,8 +5,9 @@ import { scopeFilter } from '../../core/authz/scope.js';
 import type { Db, Tx } from '../../core/db/index.js';
 import { employer } from '../../core/db/schema.js';
 import { employerHeadcount } from '../employer/employer.schema.js';
+import { hazard } from '../hazard/hazard.schema.js';
 import { injuryCase } from '../injury/injury.schema.js';
-import { EMPTY_TALLY, type EmployerTally } from './risk-index.js';
+import { EMPTY_TALLY, type EmployerTally, NO_HAZARDS } from './risk-index.js';
 import { employerRisk } from './risk-index.schema.js';
 
 export type RiskRow = typeof employerRisk.$inferSelect & { employerName: string; uscc: string };
@@ -24,11 +25,14 @@ const newYearInBeijing = (year: number) => new Date(`${year}-01-01T00:00:00+08:0
  * The tallies of every employer for the window ending with `year`: worker-years from the monthly headcounts and the
  * cases by year of occurrence in Beijing time. Not-recognised cases are left out (they were not work injuries);
  * pending ones count, since recognition takes months and the last year would otherwise look better than it is.
- * Commuting accidents are left out too: they say nothing about the workplace.
+ * Commuting accidents are left out too: they say nothing about the workplace. Hazards count when they were found by
+ * the end of the year and not closed by then, overdue when their deadline had passed on the year's last day (or
+ * today, in the current year) — the same "deadline before today" as the hazard work queue.
  */
 export async function loadTallies(db: Db, year: number, windowYears: number): Promise<ScoredEmployer[]> {
   const first = year - windowYears + 1;
-  const [employers, exposure, cases] = await Promise.all([
+  const yearEnd = `${year}-12-31`;
+  const [employers, exposure, cases, hazards] = await Promise.all([
     db
       .select({
         id: employer.id,
@@ -74,10 +78,33 @@ export async function loadTallies(db: Db, year: number, windowYears: number): Pr
         ),
       )
       .groupBy(injuryCase.employerId, sql`2`),
+    db
+      .select({
+        employerId: hazard.employerId,
+        general: sql<number>`(count(*) filter (where ${hazard.level} = 'general'))::int`,
+        major: sql<number>`(count(*) filter (where ${hazard.level} = 'major'))::int`,
+        overdue: sql<number>`(count(*) filter (where ${hazard.deadline} <
+          least(${yearEnd}::date, (now() at time zone 'Asia/Shanghai')::date)))::int`,
+      })
+      .from(hazard)
+      .where(
+        and(
+          sql`${hazard.foundOn} <= ${yearEnd}::date`,
+          sql`(${hazard.closedAt} is null or ${hazard.closedAt} >= ${newYearInBeijing(year + 1).toISOString()}::timestamptz)`,
+        ),
+      )
+      .groupBy(hazard.employerId),
   ]);
   const tallies = new Map<string, ScoredEmployer>(
-    employers.map((e) => [e.id, { ...e, employerId: e.id, last: { ...EMPTY_TALLY }, before: { ...EMPTY_TALLY } }]),
+    employers.map((e) => [
+      e.id,
+      { ...e, employerId: e.id, last: { ...EMPTY_TALLY }, before: { ...EMPTY_TALLY }, hazards: NO_HAZARDS },
+    ]),
   );
+  for (const { employerId, ...h } of hazards) {
+    const t = tallies.get(employerId);
+    if (t) t.hazards = h;
+  }
   const periodOf = (y: number): 'last' | 'before' => (y === year ? 'last' : 'before');
   for (const x of exposure) {
     const t = tallies.get(x.employerId);

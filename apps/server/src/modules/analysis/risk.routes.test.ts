@@ -2,7 +2,7 @@ import type { RiskPage, RiskScoreView } from '@yufang/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Session, type TestEnv, testApp } from '../../../test/harness.js';
-import { auditLog, employer, injuryCase } from '../../core/db/schema.js';
+import { auditLog, employer, hazard, injuryCase } from '../../core/db/schema.js';
 
 const YEAR = 2025;
 const YONGAN = '350481';
@@ -71,7 +71,7 @@ describe('risk-index ranking', () => {
     expect(ranked[0]?.cases).toBeGreaterThanOrEqual(25);
   });
 
-  it('shows the factors behind the score, hazards weighted without data, and proposes monitoring with a reason', async () => {
+  it('shows the factors behind the score and proposes monitoring with a reason', async () => {
     const res = await city.get(`/api/v1/analysis/risk/${hotId}?year=${YEAR}`);
     expect(res.statusCode).toBe(200);
     const hot = res.json() as RiskScoreView;
@@ -82,7 +82,6 @@ describe('risk-index ranking', () => {
     );
     const incidence = hot.factors.find((f) => f.key === 'incidence');
     expect(incidence?.observed).toBeGreaterThan(incidence?.expected ?? Infinity);
-    expect(hot.factors.find((f) => f.key === 'hazards')).toMatchObject({ available: false, contribution: 0 });
     // the engineered cases alone: 5 deaths × 10 + 20 serious × 3 + 20 × 120 lost days ÷ 100 = 134 severity points
     expect(hot.deaths).toBeGreaterThanOrEqual(5);
     expect(hot.serious).toBeGreaterThanOrEqual(20);
@@ -90,6 +89,58 @@ describe('risk-index ranking', () => {
     expect(hot.monitorSuggested).toBe(true);
     expect(hot.monitorReason).toMatch(/达到建议阈值 30/);
     expect(hot.can.viewEmployer).toBe(true);
+  });
+
+  it('counts the hazards open at the end of the year, overdue ones extra, in the hazards factor', async () => {
+    const before = (await city.get(`/api/v1/analysis/risk/${hotId}?year=${YEAR}`)).json() as RiskScoreView;
+    const base = before.factors.find((f) => f.key === 'hazards');
+    const common = {
+      employerId: hotId,
+      countyCode: YONGAN,
+      category: 'safety' as const,
+      description: '测试隐患',
+      location: '车间',
+      responsibleUnit: 'yjj',
+      source: 'department' as const,
+    };
+    await env.core.db.insert(hazard).values([
+      // open at year end and past its deadline: counts, overdue
+      {
+        ...common,
+        hazardNo: 'RISK-H1',
+        level: 'major',
+        foundOn: `${YEAR}-06-01`,
+        deadline: `${YEAR}-07-01`,
+        status: 'rectifying',
+      },
+      // closed within the year: does not count
+      {
+        ...common,
+        hazardNo: 'RISK-H2',
+        level: 'general',
+        foundOn: `${YEAR}-03-01`,
+        deadline: `${YEAR}-04-01`,
+        status: 'closed',
+        closedAt: new Date(`${YEAR}-05-01T00:00:00+08:00`),
+      },
+      // found after the year: does not count
+      {
+        ...common,
+        hazardNo: 'RISK-H3',
+        level: 'general',
+        foundOn: `${YEAR + 1}-01-05`,
+        deadline: `${YEAR + 1}-02-05`,
+        status: 'notified',
+      },
+    ]);
+    expect((await city.post('/api/v1/analysis/risk/recompute', { year: YEAR })).statusCode).toBe(200);
+    const after = (await city.get(`/api/v1/analysis/risk/${hotId}?year=${YEAR}`)).json() as RiskScoreView;
+    const factor = after.factors.find((f) => f.key === 'hazards');
+    expect(factor?.observed).toBe((base?.observed ?? 0) + 1);
+    expect(factor?.expected).toBe((base?.expected ?? 0) + 1);
+    // a major hazard (3 points) overdue (2 more) adds 5 of the 6-point cap
+    expect(factor?.value).toBe((base?.value ?? 0) + 5);
+    expect(factor?.contribution).toBeCloseTo(Math.min(1, (factor?.value ?? 0) / 6) * 15, 1);
   });
 
   it('returns the parameters in force with their source', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HAZARD_DATA_SET, syncExchangeHazards } from '../hazard/hazard.exchange.js';
 import { syncDataSet } from '../injury/injury.exchange.js';
 import { runReconciliation } from '../reconcile/reconcile.service.js';
 import { exchangeRoutes } from './exchange.routes.js';
@@ -13,6 +14,14 @@ export const exchangeModule: FastifyPluginAsyncZod = async (app) => {
       await syncDataSet(app.core, code);
     } catch (err) {
       app.log.error({ err, code }, 'carrying exchange records into injury records failed');
+    }
+    // shared hazards (yjj.hazard) become hazards at once, awaiting the unit's notice (the hazard module's job retries)
+    if (code === HAZARD_DATA_SET) {
+      try {
+        await syncExchangeHazards(app.core, new Date());
+      } catch (err) {
+        app.log.error({ err, code }, 'carrying exchange records into hazards failed');
+      }
     }
     try {
       await runReconciliation(app.core.db, app.core.regions);

@@ -64,9 +64,9 @@ async function byNo(no: string): Promise<HazardView | undefined> {
 }
 
 describe('yjj.hazard records become hazards', () => {
-  it('once per record (by its number), waiting for the notice; rectified records close their hazard once', async () => {
+  it('once per record (by its number) right after the load, waiting for the notice; rectified records close their hazard once', async () => {
     await push([record('YH-X-1', false), record('YH-X-2', true)]);
-    expect(await syncExchangeHazards(env.core, new Date())).toEqual({ created: 2, closed: 0 });
+    // carried over by the load itself; the hourly sweep finds nothing left to do
     expect(await syncExchangeHazards(env.core, new Date())).toEqual({ created: 0, closed: 0 });
     const open = await byNo('YJJ-YH-X-1');
     expect(open).toMatchObject({ status: 'reported', source: 'exchange', level: 'major', deadline: '2027-02-18' });
@@ -81,7 +81,6 @@ describe('yjj.hazard records become hazards', () => {
     expect((await company.get(`/api/v1/hazards/${open?.id}`)).statusCode).toBe(200);
 
     await push([record('YH-X-1', true)]);
-    expect(await syncExchangeHazards(env.core, new Date())).toEqual({ created: 0, closed: 1 });
     expect(await syncExchangeHazards(env.core, new Date())).toEqual({ created: 0, closed: 0 });
     const detail = (await yingji.get(`/api/v1/hazards/${open?.id}`)).json() as HazardDetail;
     expect(detail.status).toBe('closed');

@@ -542,7 +542,6 @@ const enUS: typeof zhCN = {
     weight: 'Weight',
     level: 'Level',
     contribution: 'Points',
-    noData: 'No data yet (counted once the hazard module exists)',
     factors: { incidence: 'Incidence', severity: 'Severity', trend: 'Trend', hazards: 'Open hazards' },
     explain: {
       incidence:
@@ -551,7 +550,7 @@ const enUS: typeof zhCN = {
         'Severity per injury {{value}} × the industry’s (severity points {{observed}}, {{expected}} at the industry mean)',
       trend:
         'Last year’s rate is {{value}} × the years before ({{observed}} last year, {{expected}} in the years before)',
-      hazards: '',
+      hazards: '{{value}} points ({{observed}} hazards open at year end, {{expected}} of them overdue)',
     },
   },
   report: {

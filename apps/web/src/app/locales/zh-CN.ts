@@ -538,13 +538,12 @@ const zhCN = {
     weight: '权重',
     level: '达到程度',
     contribution: '得分',
-    noData: '暂无数据（隐患治理模块上线后计入）',
     factors: { incidence: '发生率', severity: '严重程度', trend: '变化趋势', hazards: '未整改隐患' },
     explain: {
       incidence: '平滑后为行业水平的 {{value}} 倍（实际 {{observed}} 起，按行业发生率预期 {{expected}} 起）',
       severity: '平均每起严重程度为行业水平的 {{value}} 倍（严重程度分 {{observed}}，按行业平均 {{expected}}）',
       trend: '最近一年发生率为此前年份的 {{value}} 倍（最近一年 {{observed}} 起，此前各年合计 {{expected}} 起）',
-      hazards: '',
+      hazards: '{{value}} 分（年末未销号隐患 {{observed}} 项，其中超期 {{expected}} 项）',
     },
   },
   report: {

@@ -1,19 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RiskFactorView, RiskPage, RiskRecomputeResult, RiskScoreView } from '@yufang/contracts';
-import {
-  Alert,
-  Button,
-  Flex,
-  Form,
-  Progress,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Flex, Form, Progress, Select, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -37,7 +25,7 @@ function scoreColor(score: number, threshold: number): string {
   return '#52c41a';
 }
 
-/** The factors behind one score: measure, level, weight and points; hazards without data say so. */
+/** The factors behind one score: measure, level, weight and points. */
 function RiskFactorsTable({ factors }: { factors: RiskFactorView[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<RiskFactorView> = [
@@ -46,18 +34,14 @@ function RiskFactorsTable({ factors }: { factors: RiskFactorView[] }) {
       title: t('risk.measure'),
       key: 'measure',
       render: (_, f) =>
-        f.available ? (
-          t(`risk.explain.${f.key}` as never, { value: f.value.toFixed(2), observed: f.observed, expected: f.expected })
-        ) : (
-          <Typography.Text type="secondary">{t('risk.noData')}</Typography.Text>
-        ),
+        t(`risk.explain.${f.key}` as never, { value: f.value.toFixed(2), observed: f.observed, expected: f.expected }),
     },
     { title: t('risk.weight'), dataIndex: 'weight', width: 80, align: 'right', render: (w: number) => `${w * 100}%` },
     {
       title: t('risk.level'),
       dataIndex: 'level',
       width: 140,
-      render: (l: number, f) => (f.available ? <Progress percent={Math.round(l * 100)} size="small" /> : '—'),
+      render: (l: number) => <Progress percent={Math.round(l * 100)} size="small" />,
     },
     { title: t('risk.contribution'), dataIndex: 'contribution', width: 90, align: 'right' },
   ];
