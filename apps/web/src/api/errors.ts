@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { feedback } from '../components/feedback';
-import { isApiError } from './client';
+import { type ApiError, isApiError } from './client';
 
 /** Errors that navigate away by themselves (to /login or /change-password): no message on top of that. */
 function redirects(error: unknown): boolean {
@@ -43,4 +43,15 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
 export function handleFormError(form: FormInstance, error: unknown): void {
   applyFieldErrors(form, error);
   showApiError(error);
+}
+
+/**
+ * The error handler of a save: a stale version (409) goes to `onConflict` (reload, close or show the conflict),
+ * anything else — and a 409 of a create, where `onConflict` is null — is shown at the fields and as a message.
+ */
+export function saveErrorHandler(form: FormInstance, onConflict: ((error: ApiError) => void) | null) {
+  return (error: unknown): void => {
+    if (onConflict && isApiError(error) && error.code === 'CONFLICT') onConflict(error);
+    else handleFormError(form, error);
+  };
 }

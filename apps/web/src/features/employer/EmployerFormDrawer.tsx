@@ -1,9 +1,9 @@
 import { EmployerUpdateInput, type EmployerView } from '@yufang/contracts';
-import { Button, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { handleFormError } from '../../api/errors';
+import { saveErrorHandler } from '../../api/errors';
+import { FormDrawer } from '../../components/FormDrawer';
 import { feedback } from '../../components/feedback';
 import { emptyToNull, zodRule } from '../../components/zodRule';
 import { useUpdateEmployer } from './api';
@@ -86,34 +86,22 @@ export function EmployerFormDrawer({ employer, open, onClose, onStale }: Props) 
           feedback.message.success(t('employer.saved', { name: saved.name }));
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'CONFLICT') {
-            feedback.message.warning(t('common.conflict'), 6);
-            onStale();
-            return;
-          }
-          handleFormError(form, error);
-        },
+        onError: saveErrorHandler(form, () => {
+          feedback.message.warning(t('common.conflict'), 6);
+          onStale();
+        }),
       },
     );
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={t('employer.editTitle', { name: employer?.name ?? '' })}
       size={560}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={update.isPending}
     >
       <Form<FormValues>
         name="employer"
@@ -187,6 +175,6 @@ export function EmployerFormDrawer({ employer, open, onClose, onStale }: Props) 
           <Select options={insuranceOptions(t)} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,12 +1,12 @@
 import { type AccidentDetail, formatFen, yuanToFen } from '@yufang/contracts';
-import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { handleFormError } from '../../api/errors';
+import { saveErrorHandler } from '../../api/errors';
 import { useCan } from '../../app/session';
 import { isoToPicker, pickerToIso } from '../../components/datetime';
+import { FormDrawer } from '../../components/FormDrawer';
 import { feedback } from '../../components/feedback';
 import { useRegions } from '../org/api';
 import { useSaveAccident } from './api';
@@ -93,34 +93,27 @@ export function AccidentFormDrawer({ open, record, onClose, onSaved }: Props) {
           onClose();
           onSaved?.(saved);
         },
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'CONFLICT' && record) {
-            feedback.message.warning(t('common.conflict'), 6);
-            onClose();
-            return;
-          }
-          handleFormError(form, error);
-        },
+        onError: saveErrorHandler(
+          form,
+          record
+            ? () => {
+                feedback.message.warning(t('common.conflict'), 6);
+                onClose();
+              }
+            : null,
+        ),
       },
     );
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={record ? t('injury.editAccident', { no: record.accidentNo }) : t('injury.createAccident')}
       size={560}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
     >
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('injury.gradeRule')} />
       <Form<FormValues> name="accident" form={form} layout="vertical" onFinish={onFinish}>
@@ -182,6 +175,6 @@ export function AccidentFormDrawer({ open, record, onClose, onSaved }: Props) {
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,10 @@
 import { type DiseaseCaseView, diseaseEditionOn, isPneumoconiosis } from '@yufang/contracts';
-import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { handleFormError } from '../../api/errors';
+import { saveErrorHandler } from '../../api/errors';
+import { FormDrawer } from '../../components/FormDrawer';
 import { feedback } from '../../components/feedback';
 import { useSaveDisease } from './api';
 import { disabilityOptions, diseaseCategoryOptions, recognitionOptions } from './labels';
@@ -90,34 +90,27 @@ export function DiseaseFormDrawer({ open, record, employerId, onClose, onSaved }
           onClose();
           onSaved?.(saved);
         },
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'CONFLICT' && record) {
-            feedback.message.warning(t('common.conflict'), 6);
-            onClose();
-            return;
-          }
-          handleFormError(form, error);
-        },
+        onError: saveErrorHandler(
+          form,
+          record
+            ? () => {
+                feedback.message.warning(t('common.conflict'), 6);
+                onClose();
+              }
+            : null,
+        ),
       },
     );
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={record ? t('injury.editDisease', { no: record.caseNo }) : t('injury.createDisease')}
       size={600}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
     >
       <Form<FormValues> name="disease" form={form} layout="vertical" onFinish={onFinish}>
         {record ? null : (
@@ -186,6 +179,6 @@ export function DiseaseFormDrawer({ open, record, employerId, onClose, onSaved }
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

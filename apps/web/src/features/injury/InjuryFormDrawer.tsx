@@ -1,11 +1,11 @@
 import { type InjuryCaseDetail, LOST_WORKDAYS, RECOGNISED_RESULTS } from '@yufang/contracts';
-import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { DatePicker, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { handleFormError } from '../../api/errors';
+import { saveErrorHandler } from '../../api/errors';
 import { isoToPicker, pickerToIso } from '../../components/datetime';
+import { FormDrawer } from '../../components/FormDrawer';
 import { feedback } from '../../components/feedback';
 import { useAccidents, useSaveInjury } from './api';
 import {
@@ -132,14 +132,15 @@ export function InjuryFormDrawer({ open, record, employerId, onClose, onSaved }:
           onClose();
           onSaved?.(saved);
         },
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'CONFLICT' && record) {
-            feedback.message.warning(t('common.conflict'), 6);
-            onClose();
-            return;
-          }
-          handleFormError(form, error);
-        },
+        onError: saveErrorHandler(
+          form,
+          record
+            ? () => {
+                feedback.message.warning(t('common.conflict'), 6);
+                onClose();
+              }
+            : null,
+        ),
       },
     );
   };
@@ -147,21 +148,14 @@ export function InjuryFormDrawer({ open, record, employerId, onClose, onSaved }:
   // the picker's wall-clock fields are Beijing time
   const eventDate = occurredAt?.format('YYYY-MM-DD');
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={record ? t('injury.editInjury', { no: record.caseNo }) : t('injury.createInjury')}
       size={640}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="injury-save">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
+      saveTestId="injury-save"
     >
       <Form<FormValues> name="injury" form={form} layout="vertical" onFinish={onFinish}>
         {record ? null : (
@@ -291,6 +285,6 @@ export function InjuryFormDrawer({ open, record, employerId, onClose, onSaved }:
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

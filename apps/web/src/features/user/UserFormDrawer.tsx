@@ -6,12 +6,12 @@ import {
   type UserUpdateInput,
   type UserView,
 } from '@yufang/contracts';
-import { Alert, Button, Drawer, Flex, Form, Input, Select, Skeleton, Switch } from 'antd';
+import { Alert, Form, Input, Select, Skeleton, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { handleFormError } from '../../api/errors';
+import { handleFormError, saveErrorHandler } from '../../api/errors';
 import { useCan } from '../../app/session';
+import { FormDrawer } from '../../components/FormDrawer';
 import { feedback } from '../../components/feedback';
 import { emptyToNull, zodRule } from '../../components/zodRule';
 import { regionOptions, useRegions, useUnits } from '../org/api';
@@ -110,14 +110,10 @@ export function UserFormDrawer({ state, onClose, onCreated }: Props) {
           feedback.message.success(t('user.updated', { name: saved.displayName }));
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'CONFLICT') {
-            feedback.message.warning(t('common.conflict'), 6);
-            void user.refetch();
-            return;
-          }
-          handleFormError(form, error);
-        },
+        onError: saveErrorHandler(form, () => {
+          feedback.message.warning(t('common.conflict'), 6);
+          void user.refetch();
+        }),
       },
     );
   };
@@ -131,21 +127,14 @@ export function UserFormDrawer({ state, onClose, onCreated }: Props) {
         : '';
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!state}
       title={title}
       size={560}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={saving} disabled={!!editId && !user.data}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={saving}
+      saveDisabled={!!editId && !user.data}
     >
       {editId && user.isPending ? (
         <Skeleton active />
@@ -228,6 +217,6 @@ export function UserFormDrawer({ state, onClose, onCreated }: Props) {
           ) : null}
         </Form>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -5,12 +5,12 @@ import {
   type PersonUpdateInput,
   type PersonView,
 } from '@yufang/contracts';
-import { Alert, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client';
-import { errorText, handleFormError, showApiError } from '../../../api/errors';
+import { errorText, saveErrorHandler, showApiError } from '../../../api/errors';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { feedback } from '../../../components/feedback';
 import { fetchPerson, useSavePerson } from './api';
 
@@ -94,31 +94,21 @@ export function PersonFormDrawer({ target, onClose }: { target: PersonFormTarget
         feedback.message.success(t(person ? 'person.updated' : 'person.created', { name: saved.name }));
         onClose();
       },
-      onError: (error) => {
-        if (isApiError(error) && error.code === 'CONFLICT') setConflict(errorText(error));
-        else handleFormError(form, error);
-      },
+      onError: saveErrorHandler(form, (error) => setConflict(errorText(error))),
     });
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!target}
       title={
         person ? t('person.editTitle', { name: person.name }) : t('person.createTitle', { employer: employerName })
       }
       size={520}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="person-save">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
+      saveTestId="person-save"
     >
       {conflict ? (
         <Alert
@@ -199,6 +189,6 @@ export function PersonFormDrawer({ target, onClose }: { target: PersonFormTarget
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
