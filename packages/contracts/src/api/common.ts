@@ -137,4 +137,14 @@ export const FIELD_LABELS: Record<string, string> = {
   safetyHeadName: '安全负责人姓名',
   sourceId: '案例',
   sourceKind: '案例类型',
+  // joint inspections
+  startOn: '开始日期',
+  endOn: '结束日期',
+  leadUnitCode: '牵头单位',
+  unitCodes: '参加单位',
+  items: '检查项',
+  employerIds: '检查对象',
+  visitedOn: '检查日期',
+  itemResults: '检查结果',
+  findings: '发现问题',
 };

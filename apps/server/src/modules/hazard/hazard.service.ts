@@ -11,6 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.js';
 import { type Actor, can } from '../../core/auth/actor.js';
 import type { Core } from '../../core/context.js';
+import type { Tx } from '../../core/db/index.js';
 import { employer } from '../../core/db/schema.js';
 import { EvidenceStore } from '../../core/files/evidence.js';
 import { AppError } from '../../core/http/errors.js';
@@ -111,17 +112,32 @@ export class HazardService {
    * level and the policy in force for the county on the day it was found. `selfReport` is the employer's own report.
    */
   async report(actor: Actor, input: HazardReportInput, selfReport = false): Promise<HazardDetail> {
-    const { db, regions } = this.core;
+    const row = await this.core.db.transaction((tx) => this.reportIn(tx, actor, input, { selfReport }));
+    return this.get(actor, row.id);
+  }
+
+  /**
+   * The same in the caller's transaction (a joint-inspection finding becomes a hazard with its visit):
+   * `foundByUnit` names the unit that found it when the caller decides it (else the officer's own unit).
+   */
+  async reportIn(
+    tx: Tx,
+    actor: Actor,
+    input: HazardReportInput,
+    options: { selfReport?: boolean; foundByUnit?: string } = {},
+  ): Promise<HazardRow> {
+    const { regions } = this.core;
+    const selfReport = options.selfReport ?? false;
     const today = this.today();
     if (input.foundOn > today) throw AppError.validation('foundOn', '发现日期不能晚于今天');
-    const [emp] = await db
+    const [emp] = await tx
       .select({ id: employer.id, countyCode: employer.countyCode, name: employer.name })
       .from(employer)
       .where(and(eq(employer.id, input.employerId), reportableEmployers(actor)));
     if (!emp) throw AppError.validation('employerId', '用人单位不存在或不在您的管辖范围内');
-    const unitCodes = new Set((await memberUnits(db)).map((u) => u.code));
+    const unitCodes = new Set((await memberUnits(tx)).map((u) => u.code));
     const own = [...actor.scope.units][0] ?? null;
-    const foundBy = selfReport ? null : (own ?? input.foundByUnitCode);
+    const foundBy = selfReport ? null : (options.foundByUnit ?? own ?? input.foundByUnitCode);
     if (foundBy && !unitCodes.has(foundBy))
       throw AppError.validation('foundByUnitCode', '发现部门应为联席会议成员单位');
     if (!unitCodes.has(input.responsibleUnitCode)) {
@@ -130,53 +146,50 @@ export class HazardService {
     if (input.category === 'exposure' && !input.hazardFactor) {
       throw AppError.validation('hazardFactor', '职业病危害因素超标须填写危害因素（如矽尘、噪声）');
     }
-    const policy = await deadlinePolicy(db, regions, emp.countyCode, input.foundOn);
+    const policy = await deadlinePolicy(tx, regions, emp.countyCode, input.foundOn);
     const deadline = deadlineFor(input.level, input.foundOn, policy);
     const at = this.clock();
-    const id = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(hazard)
-        .values({
-          hazardNo: await nextHazardNo(tx, today),
-          employerId: emp.id,
-          countyCode: emp.countyCode,
-          category: input.category,
-          hazardFactor: input.hazardFactor,
-          level: input.level,
-          description: input.description,
-          location: input.location,
-          foundOn: input.foundOn,
-          foundByUnit: foundBy,
-          responsibleUnit: input.responsibleUnitCode,
-          responsiblePerson: input.responsiblePerson,
-          deadline,
-          status: 'reported',
-          source: selfReport ? 'self_report' : 'department',
-          reportedBy: actor.userId,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning();
-      const row = { ...(created as typeof hazard.$inferSelect), employerName: emp.name };
-      await tx.insert(hazardEvent).values({
-        hazardId: row.id,
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        action: 'report',
-        toStatus: 'reported',
-        note: `整改期限 ${deadline}`,
-      });
-      await recordAudit(tx, actor, {
-        action: 'hazard.report',
-        objectType: 'hazard',
-        objectId: row.id,
-        changes: { after: { ...input, deadline, hazardNo: row.hazardNo } },
-      });
-      await this.notifyEmployer(tx, actor, row, at);
-      return row.id;
+    const [created] = await tx
+      .insert(hazard)
+      .values({
+        hazardNo: await nextHazardNo(tx, today),
+        employerId: emp.id,
+        countyCode: emp.countyCode,
+        category: input.category,
+        hazardFactor: input.hazardFactor,
+        level: input.level,
+        description: input.description,
+        location: input.location,
+        foundOn: input.foundOn,
+        foundByUnit: foundBy,
+        responsibleUnit: input.responsibleUnitCode,
+        responsiblePerson: input.responsiblePerson,
+        deadline,
+        status: 'reported',
+        source: selfReport ? 'self_report' : 'department',
+        reportedBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    const row = { ...(created as typeof hazard.$inferSelect), employerName: emp.name };
+    await tx.insert(hazardEvent).values({
+      hazardId: row.id,
+      at,
+      userId: actor.userId,
+      username: actor.username,
+      action: 'report',
+      toStatus: 'reported',
+      note: `整改期限 ${deadline}`,
     });
-    return this.get(actor, id);
+    await recordAudit(tx, actor, {
+      action: 'hazard.report',
+      objectType: 'hazard',
+      objectId: row.id,
+      changes: { after: { ...input, deadline, hazardNo: row.hazardNo } },
+    });
+    await this.notifyEmployer(tx, actor, row, at);
+    return row;
   }
 
   private async notifyEmployer(tx: Parameters<typeof writeStep>[0], actor: Actor, row: HazardRow, at: Date) {
