@@ -15,6 +15,7 @@ import { riskModule } from './modules/analysis/risk.index.js';
 import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
 import { bulletinModule } from './modules/bulletin/index.js';
+import { campaignModule } from './modules/campaign/index.js';
 import { employerModule } from './modules/employer/index.js';
 import { personModule } from './modules/employer/person.index.js';
 import { exchangeModule } from './modules/exchange/index.js';
@@ -22,6 +23,9 @@ import { hazardModule } from './modules/hazard/index.js';
 import { homeModule } from './modules/home/index.js';
 import { importModule } from './modules/import/index.js';
 import { injuryModule } from './modules/injury/index.js';
+import { inspectionModule } from './modules/inspection/index.js';
+import { ledgerModule } from './modules/ledger/index.js';
+import { monitoringModule } from './modules/monitoring/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
 import { reconcileModule } from './modules/reconcile/index.js';
@@ -49,6 +53,10 @@ const MODULES = [
   reportModule,
   bulletinModule,
   hazardModule,
+  inspectionModule,
+  ledgerModule,
+  campaignModule,
+  monitoringModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

@@ -12,11 +12,15 @@ import { employerHeadcount } from '../modules/employer/employer.schema.js';
 import { classifyEmployer, INDUSTRY_POLICY_DEFAULTS } from '../modules/employer/industry-policy.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { seedDemoBulletins } from './bulletins.js';
+import { seedDemoCampaign } from './campaign.js';
 import { type DemoEmployer, generateEmployers } from './employers.js';
 import { seedExchangeDemo } from './exchange.js';
 import { seedDemoHazards } from './hazards.js';
 import { generateHeadcounts } from './headcounts.js';
 import { seedDemoInjuries } from './injuries.js';
+import { seedDemoInspections } from './inspections.js';
+import { seedDemoLedgers } from './ledgers.js';
+import { seedDemoMonitoring } from './monitoring.js';
 import { insertDemoPersons } from './persons.js';
 import { Random } from './random.js';
 
@@ -94,6 +98,12 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
   }
   // hazards in every state of their life cycle, dated back from today so that some are overdue and escalated
   await seedDemoHazards(db, DEMO_SEED + 6, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  // joint inspections (a completed one whose findings became hazards, one in progress, one planned)
+  await seedDemoInspections(db, DEMO_SEED + 7, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  // key-enterprise lists: last year's confirmed in every county, this year's drafts in a few
+  await seedDemoLedgers(db, DEMO_SEED + 8, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  await seedDemoCampaign(db, DEMO_SEED + 9, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  await seedDemoMonitoring(db, DEMO_SEED + 10, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
 }
 
 // Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).

@@ -1,9 +1,12 @@
 import { ANALYSIS_POLICY_DEFAULTS } from '../../modules/analysis/analysis.policy.js';
 import { RISK_INDEX_POLICY_DEFAULTS } from '../../modules/analysis/risk-index.policy.js';
 import { BULLETIN_POLICY_DEFAULTS } from '../../modules/bulletin/bulletin.policy.js';
+import { CAMPAIGN_POLICY_DEFAULTS } from '../../modules/campaign/campaign.policy.js';
 import { INDUSTRY_POLICY_DEFAULTS } from '../../modules/employer/industry-policy.js';
 import { HAZARD_POLICY_DEFAULTS } from '../../modules/hazard/hazard.policy.js';
 import { INJURY_POLICY_DEFAULTS } from '../../modules/injury/injury.policy.js';
+import { INSPECTION_POLICY_DEFAULTS } from '../../modules/inspection/inspection.policy.js';
+import { MONITORING_POLICY_DEFAULTS } from '../../modules/monitoring/monitoring.policy.js';
 import { RECONCILE_POLICY_DEFAULTS } from '../../modules/reconcile/reconcile.policy.js';
 import type { PolicyDefault } from './policy.js';
 
@@ -16,4 +19,7 @@ export const POLICY_DEFAULTS: readonly PolicyDefault<unknown>[] = [
   ...RISK_INDEX_POLICY_DEFAULTS,
   ...BULLETIN_POLICY_DEFAULTS,
   ...HAZARD_POLICY_DEFAULTS,
+  ...INSPECTION_POLICY_DEFAULTS,
+  ...CAMPAIGN_POLICY_DEFAULTS,
+  ...MONITORING_POLICY_DEFAULTS,
 ];
