@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   CampaignCheckInput,
   CampaignCheckView,
@@ -13,18 +12,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../core/auth/plugin.js';
-import { EVIDENCE_TOO_LARGE, evidenceFileName, MAX_EVIDENCE_BYTES } from '../../core/files/evidence.js';
-import { AppError } from '../../core/http/errors.js';
+import { acceptEvidenceBodies, evidenceUpload, sendEvidence } from '../../core/files/evidence.http.js';
+import { MAX_EVIDENCE_BYTES } from '../../core/files/evidence.js';
 import type { CampaignService } from './campaign.service.js';
 
 const tags = ['尘肺病扩面'];
 
 export function campaignRoutes(campaign: CampaignService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      ['application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'],
-      (_req, payload, done) => done(null, payload),
-    );
+    acceptEvidenceBodies(app);
     app.get(
       '/campaign/dashboard',
       {
@@ -89,14 +85,8 @@ export function campaignRoutes(campaign: CampaignService): FastifyPluginAsyncZod
         },
       },
       async (req, reply) => {
-        const body = req.body as unknown;
-        if (!(body instanceof Readable))
-          throw AppError.validation('file', '请以 application/octet-stream 上传文件内容');
-        if (Number(req.headers['content-length'] ?? 0) > MAX_EVIDENCE_BYTES) {
-          throw AppError.validation('file', EVIDENCE_TOO_LARGE);
-        }
-        const name = evidenceFileName(req.headers['x-file-name']);
-        return reply.code(201).send(await campaign.uploadEvidence(actorOf(req), req.params.id, name, body));
+        const { fileName, body } = evidenceUpload(req);
+        return reply.code(201).send(await campaign.uploadEvidence(actorOf(req), req.params.id, fileName, body));
       },
     );
     app.get(
@@ -107,11 +97,7 @@ export function campaignRoutes(campaign: CampaignService): FastifyPluginAsyncZod
       },
       async (req, reply) => {
         const { file, stream } = await campaign.evidenceFile(actorOf(req), req.params.id, req.params.evidenceId);
-        return reply
-          .header('content-type', file.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-          .send(stream);
+        return sendEvidence(reply, file, stream);
       },
     );
   };

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   ErrorBody,
   HazardCountySummary,
@@ -21,8 +20,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../core/auth/plugin.js';
-import { EVIDENCE_TOO_LARGE, evidenceFileName, MAX_EVIDENCE_BYTES } from '../../core/files/evidence.js';
-import { AppError } from '../../core/http/errors.js';
+import { acceptEvidenceBodies, evidenceUpload, sendEvidence } from '../../core/files/evidence.http.js';
+import { MAX_EVIDENCE_BYTES } from '../../core/files/evidence.js';
 import type { HazardAction } from './hazard.rules.js';
 import type { HazardService } from './hazard.service.js';
 
@@ -39,10 +38,7 @@ const ACTIONS: { action: HazardAction; access: Permission; body: z.ZodObject; su
 
 export function hazardRoutes(hazards: HazardService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      ['application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'],
-      (_req, payload, done) => done(null, payload),
-    );
+    acceptEvidenceBodies(app);
     app.get(
       '/hazards',
       {
@@ -146,14 +142,8 @@ export function hazardRoutes(hazards: HazardService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const body = req.body as unknown;
-        if (!(body instanceof Readable))
-          throw AppError.validation('file', '请以 application/octet-stream 上传文件内容');
-        if (Number(req.headers['content-length'] ?? 0) > MAX_EVIDENCE_BYTES) {
-          throw AppError.validation('file', EVIDENCE_TOO_LARGE);
-        }
-        const name = evidenceFileName(req.headers['x-file-name']);
-        return reply.code(201).send(await hazards.uploadEvidence(actorOf(req), req.params.id, name, body));
+        const { fileName, body } = evidenceUpload(req);
+        return reply.code(201).send(await hazards.uploadEvidence(actorOf(req), req.params.id, fileName, body));
       },
     );
     app.get(
@@ -164,11 +154,7 @@ export function hazardRoutes(hazards: HazardService): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { file, stream } = await hazards.evidenceFile(actorOf(req), req.params.id, req.params.evidenceId);
-        return reply
-          .header('content-type', file.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-          .send(stream);
+        return sendEvidence(reply, file, stream);
       },
     );
   };
