@@ -73,7 +73,7 @@ describe.skipIf(!hasBrowser)('a county officer adds and corrects an insured pers
     await page.locator('#employerPersonFilter_q').fill(NAME);
     await page.locator('#employerPersonFilter_q').press('Enter');
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: NAME });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
     expect(await text(row)).toContain(maskIdNumber(ID_NUMBER));
     expect(await text(row)).toContain('男 /'); // 17th digit 7: male
 
