@@ -35,7 +35,10 @@ describe.skipIf(!hasBrowser)('the city admin downloads the annual report', () =>
     const first = await text(rows.first());
     expect(first).toMatch(/^1/);
     await page.locator('.ant-table-row-expand-icon').first().click();
-    await page.getByText(/年末未销号隐患/).first().waitFor();
+    await page
+      .getByText(/年末未销号隐患/)
+      .first()
+      .waitFor();
     await screenshot(page, 'risk-report/e2e-risk-index');
 
     await page.goto('/analysis/report');

@@ -117,8 +117,8 @@ describe('coverage arithmetic', () => {
     const rows = await dustBelowTarget(env.core.db, today);
     const mine = rows.filter((r) => Object.values(ids).includes(r.employerId));
     expect(mine).toEqual([
-      { employerId: ids['水泥'], countyCode: '350404', workforce: 100, insured: 60, targetPct: 100 },
-      { employerId: ids['永安陶瓷'], countyCode: '350481', workforce: 10, insured: 9, targetPct: 100 },
+      { employerId: ids.水泥, countyCode: '350404', workforce: 100, insured: 60, targetPct: 100 },
+      { employerId: ids.永安陶瓷, countyCode: '350481', workforce: 10, insured: 9, targetPct: 100 },
     ]);
   });
 });
@@ -131,7 +131,7 @@ describe('employer list and scope', () => {
     expect(new Set(page.items.map((i) => i.countyCode))).toEqual(new Set(['350404']));
     const gaps = page.items.map((i) => i.gap);
     expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
-    const cement = page.items.find((i) => i.employerId === ids['水泥']);
+    const cement = page.items.find((i) => i.employerId === ids.水泥);
     expect(cement).toMatchObject({ gap: 40, coveragePct: 60, belowTarget: true, category: '水泥制造' });
     const below: CampaignEmployerPage = (await sanyuan.get('/api/v1/campaign/employers?belowTarget=true')).json();
     expect(below.items.every((i) => i.belowTarget)).toBe(true);
@@ -155,7 +155,7 @@ describe('employer list and scope', () => {
     expect(dash.json().employerList).toBe(false);
     expect(dash.json().counties.length).toBeGreaterThan(1);
     expect((await yingji.get('/api/v1/campaign/employers')).statusCode).toBe(403);
-    expect((await yingji.get(`/api/v1/campaign/employers/${ids['水泥']}/checks`)).statusCode).toBe(403);
+    expect((await yingji.get(`/api/v1/campaign/employers/${ids.水泥}/checks`)).statusCode).toBe(403);
     expect((await expert.get('/api/v1/campaign/dashboard')).statusCode).toBe(403);
   });
 });
@@ -165,7 +165,7 @@ describe('notice checks', () => {
 
   it('records a failed check, audited, visible on the list', async () => {
     const res = await sanyuan.post('/api/v1/campaign/checks', {
-      employerId: ids['水泥'],
+      employerId: ids.水泥,
       checkedOn: today,
       posted: true,
       current: false,
@@ -180,13 +180,13 @@ describe('notice checks', () => {
       .where(and(eq(auditLog.action, 'campaign.check'), eq(auditLog.objectId, check.id)));
     expect(audits).toHaveLength(1);
     const page: CampaignEmployerPage = (await sanyuan.get('/api/v1/campaign/employers?check=fail&limit=200')).json();
-    expect(page.items.find((i) => i.employerId === ids['水泥'])?.lastCheck?.result).toBe('fail');
+    expect(page.items.find((i) => i.employerId === ids.水泥)?.lastCheck?.result).toBe('fail');
     const dash: CampaignDashboard = (await sanyuan.get('/api/v1/campaign/dashboard')).json();
     expect(dash.failedChecks).toBeGreaterThanOrEqual(1);
   });
 
   it('validates the fields', async () => {
-    const base = { employerId: ids['石材'], checkedOn: today, posted: false, current: false };
+    const base = { employerId: ids.石材, checkedOn: today, posted: false, current: false };
     const noNote = await sanyuan.post('/api/v1/campaign/checks', base);
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().fields[0].field).toBe('note');
@@ -194,13 +194,13 @@ describe('notice checks', () => {
     expect(future.json().fields[0].field).toBe('checkedOn');
     const inconsistent = await sanyuan.post('/api/v1/campaign/checks', { ...base, current: true, note: 'x' });
     expect(inconsistent.json().fields[0].field).toBe('current');
-    const missing = await sanyuan.post('/api/v1/campaign/checks', { employerId: ids['石材'], checkedOn: today });
+    const missing = await sanyuan.post('/api/v1/campaign/checks', { employerId: ids.石材, checkedOn: today });
     expect(missing.statusCode).toBe(400);
   });
 
   it('refuses an employer out of scope and a caller without campaign.check', async () => {
     const out = await sanyuan.post('/api/v1/campaign/checks', {
-      employerId: ids['永安陶瓷'],
+      employerId: ids.永安陶瓷,
       checkedOn: today,
       posted: true,
       current: true,
@@ -208,13 +208,13 @@ describe('notice checks', () => {
     expect(out.statusCode).toBe(400);
     expect(out.json().fields[0].field).toBe('employerId');
     const unit = await yingji.post('/api/v1/campaign/checks', {
-      employerId: ids['水泥'],
+      employerId: ids.水泥,
       checkedOn: today,
       posted: true,
       current: true,
     });
     expect(unit.statusCode).toBe(403);
-    expect((await yongan.get(`/api/v1/campaign/employers/${ids['水泥']}/checks`)).statusCode).toBe(404);
+    expect((await yongan.get(`/api/v1/campaign/employers/${ids.水泥}/checks`)).statusCode).toBe(404);
   });
 
   function upload(session: Session, id: string, name: string, body: Buffer) {
@@ -238,7 +238,7 @@ describe('notice checks', () => {
     expect(fake.statusCode).toBe(400);
     expect(fake.json().fields[0].field).toBe('file');
     expect((await upload(yongan, check.id, 'x.png', PNG)).statusCode).toBe(404);
-    const list: CampaignCheckView[] = (await sanyuan.get(`/api/v1/campaign/employers/${ids['水泥']}/checks`)).json();
+    const list: CampaignCheckView[] = (await sanyuan.get(`/api/v1/campaign/employers/${ids.水泥}/checks`)).json();
     expect(list[0]?.evidence.map((e) => e.fileName)).toEqual(['公示照片.png']);
     const file = await sanyuan.get(`/api/v1/campaign/checks/${check.id}/evidence/${ok.json().id}`);
     expect(file.statusCode).toBe(200);
@@ -254,7 +254,7 @@ describe('year-end snapshot job', () => {
     expect(await service.snapshotPreviousYear()).toBe(0);
     const rows = await env.core.db.select().from(campaignSnapshot).where(eq(campaignSnapshot.year, 2030));
     expect(rows).toHaveLength(first);
-    expect(rows.find((r) => r.employerId === ids['水泥'])).toMatchObject({
+    expect(rows.find((r) => r.employerId === ids.水泥)).toMatchObject({
       workforce: 100,
       insured: 60,
       category: '水泥制造',
