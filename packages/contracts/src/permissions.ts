@@ -53,6 +53,17 @@ export const PERMISSIONS = {
   'inspection.record': '记录联合检查结果与发现的问题（问题转为隐患）',
   'campaign.read': '查看尘肺病重点行业工伤保险扩面进展',
   'campaign.check': '记录参保公示检查（附照片或文件）',
+  'expert.read': '查看专家库（身份证号码与手机号码脱敏）',
+  'expert.manage': '专家入库审核、聘任、聘期考核、续聘、调整、解聘与奖惩记录',
+  'expert.unmask': '查看专家完整身份证号码与手机号码（留痕）',
+  'expert.share': '导出、导入共享专家（仅限本人同意共享的专家）',
+  'panel.read': '查看专家抽取记录、回避与排除理由、评分与结论',
+  'panel.draw': '抽取评审（验收、诊断）专家、补抽、汇总评审结论',
+  'panel.settle': '结算专家评审劳务费',
+  'panel.assignment': '本人的专家任务：接受或回避、评分',
+  'provider.read': '查看服务机构、资质与履约记录',
+  'provider.manage': '登记、审核服务机构，列入推荐名录，记录履约、投诉、暂停与禁入',
+  'provider.self': '维护本机构资料、资质、人员与设备，申请列入推荐名录',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

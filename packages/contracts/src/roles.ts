@@ -1,7 +1,10 @@
 import type { Permission } from './permissions.js';
 
-/** What a role's scope is made of: regions (GB/T 2260 codes), units (member-unit codes) or employers (ids). */
-export type ScopeKind = 'region' | 'unit' | 'employer' | 'none';
+/**
+ * What a role's scope is made of: regions (GB/T 2260 codes), units (member-unit codes), employers or service
+ * organisations (ids).
+ */
+export type ScopeKind = 'region' | 'unit' | 'employer' | 'provider' | 'none';
 
 export interface RoleDefinition {
   code: string;
@@ -63,6 +66,15 @@ export const ROLES = [
       'inspection.record',
       'campaign.read',
       'campaign.check',
+      'expert.read',
+      'expert.manage',
+      'expert.unmask',
+      'expert.share',
+      'panel.read',
+      'panel.draw',
+      'panel.settle',
+      'provider.read',
+      'provider.manage',
     ],
   },
   {
@@ -106,6 +118,9 @@ export const ROLES = [
       'inspection.record',
       'campaign.read',
       'campaign.check',
+      'expert.read',
+      'panel.read',
+      'provider.read',
     ],
   },
   {
@@ -130,6 +145,7 @@ export const ROLES = [
       'inspection.read',
       'inspection.record',
       'campaign.read',
+      'provider.read',
     ],
   },
   {
@@ -151,6 +167,10 @@ export const ROLES = [
       'ledger.read',
       'monitoring.read',
       'campaign.read',
+      'expert.read',
+      'panel.read',
+      'panel.settle',
+      'provider.read',
     ],
   },
   {
@@ -159,15 +179,15 @@ export const ROLES = [
     nameEn: 'Expert',
     description: '仅本人的评审与验收任务',
     scopeKind: 'none',
-    permissions: [],
+    permissions: ['panel.assignment'],
   },
   {
     code: 'provider',
     name: '服务机构',
     nameEn: 'Service organisation',
-    description: '本机构的申报、合同与实施报告',
-    scopeKind: 'none',
-    permissions: [],
+    description: '本机构的资料、申报、合同与实施报告',
+    scopeKind: 'provider',
+    permissions: ['provider.self'],
   },
   {
     code: 'employer',

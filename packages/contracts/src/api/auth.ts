@@ -9,7 +9,7 @@ export const LoginInput = z.object({
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const ScopeEntry = z.object({
-  kind: z.enum(['region', 'unit', 'employer']),
+  kind: z.enum(['region', 'unit', 'employer', 'provider']),
   code: z.string().min(1).max(64),
 });
 export type ScopeEntry = z.infer<typeof ScopeEntry>;

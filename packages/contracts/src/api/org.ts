@@ -33,7 +33,7 @@ export const RoleView = z.object({
   name: z.string(),
   nameEn: z.string(),
   description: z.string(),
-  scopeKind: z.enum(['region', 'unit', 'employer', 'none']),
+  scopeKind: z.enum(['region', 'unit', 'employer', 'provider', 'none']),
   permissions: z.array(z.object({ code: z.string(), label: z.string() })),
   userCount: z.number().int(),
 });

@@ -1,11 +1,12 @@
 import type { Permission, RoleCode, ScopeEntry } from '@yufang/contracts';
 
-/** What a record's scope columns are matched against: expanded region codes, unit codes, employer ids. */
+/** What a record's scope columns are matched against: expanded region codes, unit codes, employer and provider ids. */
 export interface ScopeSet {
   entries: ScopeEntry[];
   regions: ReadonlySet<string>;
   units: ReadonlySet<string>;
   employers: ReadonlySet<string>;
+  providers: ReadonlySet<string>;
 }
 
 /** Who is calling, as far as audit needs to know (also used before a session exists, e.g. at login). */

@@ -8,18 +8,21 @@ export function buildScopeSet(entries: ScopeEntry[], regions: RegionIndex): Scop
   const regionCodes = new Set<string>();
   const units = new Set<string>();
   const employers = new Set<string>();
+  const providers = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'region') for (const c of regions.descendants(e.code)) regionCodes.add(c);
     else if (e.kind === 'unit') units.add(e.code);
-    else employers.add(e.code);
+    else if (e.kind === 'employer') employers.add(e.code);
+    else providers.add(e.code);
   }
-  return { entries, regions: regionCodes, units, employers };
+  return { entries, regions: regionCodes, units, employers, providers };
 }
 
 export interface ScopeColumns {
   region?: AnyColumn;
   unit?: AnyColumn;
   employer?: AnyColumn;
+  provider?: AnyColumn;
 }
 
 /**
@@ -28,9 +31,10 @@ export interface ScopeColumns {
  */
 export function scopeFilter(actor: Actor, columns: ScopeColumns): SQL {
   const parts: SQL[] = [];
-  const { regions, units, employers } = actor.scope;
+  const { regions, units, employers, providers } = actor.scope;
   if (columns.region && regions.size) parts.push(inArray(columns.region, [...regions]));
   if (columns.unit && units.size) parts.push(inArray(columns.unit, [...units]));
   if (columns.employer && employers.size) parts.push(inArray(columns.employer, [...employers]));
+  if (columns.provider && providers.size) parts.push(inArray(columns.provider, [...providers]));
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }

@@ -132,7 +132,7 @@ export const userScope = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => appUser.id),
-    kind: text('kind', { enum: ['region', 'unit', 'employer'] }).notNull(),
+    kind: text('kind', { enum: ['region', 'unit', 'employer', 'provider'] }).notNull(),
     code: varchar('code', { length: 64 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind, t.code] })],
@@ -250,6 +250,7 @@ export * from '../../modules/bulletin/bulletin.schema.js';
 export * from '../../modules/campaign/campaign.schema.js';
 export * from '../../modules/employer/employer.schema.js';
 export * from '../../modules/exchange/exchange.schema.js';
+export * from '../../modules/expert/expert.schema.js';
 export * from '../../modules/hazard/hazard.schema.js';
 export * from '../../modules/import/import.schema.js';
 export * from '../../modules/injury/injury.schema.js';
@@ -257,4 +258,6 @@ export * from '../../modules/injury/injury.stage.schema.js';
 export * from '../../modules/inspection/inspection.schema.js';
 export * from '../../modules/ledger/ledger.schema.js';
 export * from '../../modules/monitoring/monitoring.schema.js';
+export * from '../../modules/panel/panel.schema.js';
+export * from '../../modules/provider/provider.schema.js';
 export * from './policy.schema.js';

@@ -4,12 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../core/auth/plugin.js';
 import { scopeFilter } from '../../core/authz/scope.js';
-import { employer, orgUnit } from '../../core/db/schema.js';
+import { employer, orgUnit, provider } from '../../core/db/schema.js';
 
 const tags = ['区划与单位'];
 
 /**
- * Regions, units and employers as the caller may see them: a county officer's drop-downs hold their own
+ * Regions, units, employers and service organisations as the caller may see them: a county officer's drop-downs hold their own
  * county (and the city and province above it for context), never another county.
  */
 export const orgModule: FastifyPluginAsyncZod = async (app) => {
@@ -48,6 +48,25 @@ export const orgModule: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** Name or USCC search over a registry of organisations (employers, service organisations) in the caller's scope. */
+  const search = (
+    table: typeof employer | typeof provider,
+    scope: SQL,
+    q: string | undefined,
+  ): Promise<EmployerOption[]> => {
+    const conditions: SQL[] = [scope];
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+      conditions.push(or(ilike(table.name, like), ilike(table.uscc, like)) as SQL);
+    }
+    return db
+      .select({ id: table.id, uscc: table.uscc, name: table.name, countyCode: table.countyCode })
+      .from(table)
+      .where(and(...conditions))
+      .orderBy(asc(table.name))
+      .limit(50);
+  };
+
   app.get(
     '/org/employers',
     {
@@ -59,19 +78,22 @@ export const orgModule: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(EmployerOption) },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const conditions: SQL[] = [scopeFilter(actor, { region: employer.countyCode, employer: employer.id })];
-      if (req.query.q) {
-        const like = `%${req.query.q.replace(/[\\%_]/g, '\\$&')}%`;
-        conditions.push(or(ilike(employer.name, like), ilike(employer.uscc, like)) as SQL);
-      }
-      return db
-        .select({ id: employer.id, uscc: employer.uscc, name: employer.name, countyCode: employer.countyCode })
-        .from(employer)
-        .where(and(...conditions))
-        .orderBy(asc(employer.name))
-        .limit(50);
+    async (req) =>
+      search(employer, scopeFilter(actorOf(req), { region: employer.countyCode, employer: employer.id }), req.query.q),
+  );
+
+  app.get(
+    '/org/providers',
+    {
+      config: { access: 'system.org.read' },
+      schema: {
+        tags,
+        summary: '服务机构检索（用于选择服务机构账户的数据范围）',
+        querystring: EmployerOptionQuery,
+        response: { 200: z.array(EmployerOption) },
+      },
     },
+    async (req) =>
+      search(provider, scopeFilter(actorOf(req), { region: provider.countyCode, provider: provider.id }), req.query.q),
   );
 };

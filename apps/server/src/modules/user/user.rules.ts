@@ -3,7 +3,7 @@ import { type RoleCode, roleByCode, type ScopeEntry, SEPARATED_ADMIN_ROLES } fro
 /**
  * Problems with a set of roles and a scope, in Chinese. 等保2.0 三权分立: the system, security and audit
  * administrators are separate accounts that hold no other role. A role whose scope is made of regions, units
- * or employers needs at least one such entry.
+ * employers or organisations needs at least one such entry.
  */
 export function roleAndScopeProblems(
   roles: readonly RoleCode[],
@@ -22,7 +22,7 @@ export function roleAndScopeProblems(
   for (const code of roles) {
     const role = roleByCode(code);
     if (role && role.scopeKind !== 'none' && !kinds.has(role.scopeKind)) {
-      const what = { region: '区划', unit: '单位', employer: '用人单位' }[role.scopeKind];
+      const what = { region: '区划', unit: '单位', employer: '用人单位', provider: '服务机构' }[role.scopeKind];
       problems.push({ field: 'scope', message: `角色“${role.name}”需要至少一个${what}范围` });
     }
   }

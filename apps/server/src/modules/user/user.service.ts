@@ -8,7 +8,7 @@ import { scopeFilter } from '../../core/authz/scope.js';
 import { nameScopeEntries } from '../../core/authz/scope-names.js';
 import type { Core } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
-import { appUser, employer, loginThrottle, orgUnit } from '../../core/db/schema.js';
+import { appUser, employer, loginThrottle, orgUnit, provider } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import { decodeCursor, toPage } from '../../core/http/pagination.js';
 import { presentUser } from './user.presenter.js';
@@ -193,13 +193,20 @@ export class UserService {
     const employerIds = entries.filter((e) => e.kind === 'employer').map((e) => e.code);
     const units = await this.unitsInScope(actor, unitCodes);
     const employers = await employersInScope(this.core.db, actor, employerIds);
+    const providers = await providersInScope(
+      this.core.db,
+      actor,
+      entries.filter((e) => e.kind === 'provider').map((e) => e.code),
+    );
     for (const e of entries) {
       const ok =
         e.kind === 'region'
           ? actor.scope.regions.has(e.code) && !this.core.regions.get(e.code)?.replacedBy
           : e.kind === 'unit'
             ? units.has(e.code)
-            : employers.has(e.code);
+            : e.kind === 'employer'
+              ? employers.has(e.code)
+              : providers.has(e.code);
       if (!ok) throw AppError.validation('scope', `数据范围“${e.code}”不存在或超出您的管辖范围`);
     }
   }
@@ -224,6 +231,19 @@ async function employersInScope(db: Db, actor: Actor, ids: string[]): Promise<Se
     .from(employer)
     .where(
       and(inArray(employer.id, valid), scopeFilter(actor, { region: employer.countyCode, employer: employer.id })),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Organisations are in an administrator's scope by the county they are registered in. */
+async function providersInScope(db: Db, actor: Actor, ids: string[]): Promise<Set<string>> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (valid.length === 0) return new Set();
+  const rows = await db
+    .select({ id: provider.id })
+    .from(provider)
+    .where(
+      and(inArray(provider.id, valid), scopeFilter(actor, { region: provider.countyCode, provider: provider.id })),
     );
   return new Set(rows.map((r) => r.id));
 }

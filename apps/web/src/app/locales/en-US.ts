@@ -76,6 +76,7 @@ const enUS: typeof zhCN = {
     region: 'Regions',
     unit: 'Units',
     employer: 'Employers',
+    provider: 'Service organisations',
     none: 'None',
   },
   errors: {
@@ -160,6 +161,8 @@ const enUS: typeof zhCN = {
     scopeRegion: 'Data scope: regions',
     scopeUnit: 'Data scope: units',
     scopeEmployer: 'Data scope: employers',
+    scopeProvider: 'Data scope: service organisations',
+    providerSearch: 'Search organisations by name or unified social credit code',
     scopeNotNeeded: 'The chosen roles need no data scope',
     scopePickRoles: 'Choose roles first',
     employerSearch: 'Search by name or unified social credit code',

@@ -74,6 +74,7 @@ const zhCN = {
     region: '区划',
     unit: '单位',
     employer: '用人单位',
+    provider: '服务机构',
     none: '无',
   },
   errors: {
@@ -158,6 +159,8 @@ const zhCN = {
     scopeRegion: '数据范围：区划',
     scopeUnit: '数据范围：单位',
     scopeEmployer: '数据范围：用人单位',
+    scopeProvider: '数据范围：服务机构',
+    providerSearch: '输入机构名称或统一社会信用代码搜索',
     scopeNotNeeded: '所选角色不需要数据范围',
     scopePickRoles: '请先选择角色',
     employerSearch: '输入单位名称或统一社会信用代码搜索',

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { useWorkbench } from './api';
 
-const SCOPE_COLORS = { region: 'blue', unit: 'purple', employer: 'green' } as const;
+const SCOPE_COLORS = { region: 'blue', unit: 'purple', employer: 'green', provider: 'orange' } as const;
 
 export default function HomePage() {
   const { t, i18n } = useTranslation();

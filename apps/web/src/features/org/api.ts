@@ -25,10 +25,11 @@ export function useUnits(enabled = true) {
 }
 
 /** Employers matching a keyword, for the scope picker (already limited to the caller's scope). */
-export function useEmployerOptions(q: string, enabled = true) {
+/** Employers or service organisations matching a name or USCC, in the caller's scope (for scope pickers). */
+export function useOrganisationOptions(registry: 'employers' | 'providers', q: string, enabled = true) {
   return useQuery({
-    queryKey: ['org', 'employers', q],
-    queryFn: ({ signal }) => api.get<EmployerOption[]>('/org/employers', { q }, signal),
+    queryKey: ['org', registry, q],
+    queryFn: ({ signal }) => api.get<EmployerOption[]>(`/org/${registry}`, { q }, signal),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
     enabled,

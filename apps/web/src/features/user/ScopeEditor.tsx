@@ -2,13 +2,13 @@ import { roleByCode, type ScopeEntry, type ScopeKind } from '@yufang/contracts';
 import { Flex, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regionOptions, useEmployerOptions, useRegions, useUnits } from '../org/api';
+import { regionOptions, useOrganisationOptions, useRegions, useUnits } from '../org/api';
 
 /** A scope entry as the form holds it: the name travels along so chosen employers keep their label. */
 export type ScopeValue = ScopeEntry & { name?: string };
 type EntryKind = ScopeEntry['kind'];
 
-const KIND_ORDER: EntryKind[] = ['region', 'unit', 'employer'];
+const KIND_ORDER: EntryKind[] = ['region', 'unit', 'employer', 'provider'];
 
 /** The kinds of scope the chosen roles need (a county officer needs regions, an employer account employers …). */
 export function scopeKindsFor(roles: readonly string[] | undefined): EntryKind[] {
@@ -39,7 +39,7 @@ interface Props {
 }
 
 /**
- * Picks a user's data scope: regions, units and/or employers, whichever the chosen roles need.
+ * Picks a user's data scope: regions, units, employers and/or service organisations, whichever the chosen roles need.
  * A form control (value/onChange) for <Form.Item name="scope">.
  */
 export function ScopeEditor({ id, value = [], onChange, roles }: Props) {
@@ -48,16 +48,22 @@ export function ScopeEditor({ id, value = [], onChange, roles }: Props) {
   const regions = useRegions(kinds.includes('region'));
   const units = useUnits(kinds.includes('unit'));
   const [employerQuery, setEmployerQuery] = useState('');
-  const q = useDebounced(employerQuery, 300);
-  const employers = useEmployerOptions(q, kinds.includes('employer'));
+  const [providerQuery, setProviderQuery] = useState('');
+  const employers = useOrganisationOptions('employers', useDebounced(employerQuery, 300), kinds.includes('employer'));
+  const providers = useOrganisationOptions('providers', useDebounced(providerQuery, 300), kinds.includes('provider'));
+  const searched = {
+    employer: { query: employers, onSearch: setEmployerQuery, placeholder: t('user.employerSearch') },
+    provider: { query: providers, onSearch: setProviderQuery, placeholder: t('user.providerSearch') },
+  };
 
   const baseOptions: Record<EntryKind, { value: string; label: string }[]> = useMemo(
     () => ({
       region: regionOptions(regions.data),
       unit: (units.data ?? []).map((u) => ({ value: u.code, label: u.name })),
       employer: (employers.data ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` })),
+      provider: (providers.data ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` })),
     }),
-    [regions.data, units.data, employers.data],
+    [regions.data, units.data, employers.data, providers.data],
   );
 
   if (roles.length === 0) return <Typography.Text type="secondary">{t('user.scopePickRoles')}</Typography.Text>;
@@ -70,7 +76,12 @@ export function ScopeEditor({ id, value = [], onChange, roles }: Props) {
     onChange?.([...others, ...next]);
   };
 
-  const labelKey = { region: 'user.scopeRegion', unit: 'user.scopeUnit', employer: 'user.scopeEmployer' } as const;
+  const labelKey = {
+    region: 'user.scopeRegion',
+    unit: 'user.scopeUnit',
+    employer: 'user.scopeEmployer',
+    provider: 'user.scopeProvider',
+  } as const;
 
   return (
     <Flex vertical gap={8} style={{ width: '100%' }}>
@@ -99,12 +110,16 @@ export function ScopeEditor({ id, value = [], onChange, roles }: Props) {
               options={options}
               onChange={(codes: string[]) => setKind(kind, codes, labels)}
               loading={
-                kind === 'employer' ? employers.isFetching : kind === 'region' ? regions.isPending : units.isPending
+                kind === 'employer' || kind === 'provider'
+                  ? searched[kind].query.isFetching
+                  : kind === 'region'
+                    ? regions.isPending
+                    : units.isPending
               }
-              {...(kind === 'employer'
+              {...(kind === 'employer' || kind === 'provider'
                 ? {
-                    showSearch: { filterOption: false, onSearch: setEmployerQuery },
-                    placeholder: t('user.employerSearch'),
+                    showSearch: { filterOption: false, onSearch: searched[kind].onSearch },
+                    placeholder: searched[kind].placeholder,
                   }
                 : { showSearch: { optionFilterProp: 'label' } })}
               data-testid={`scope-${kind}`}
