@@ -14,6 +14,7 @@ const enUS: typeof zhCN = {
     diseases: 'Occupational disease',
     accidents: 'Safety accidents',
     analysis: 'Analysis',
+    services: 'Experts and organisations',
     analysisDashboard: 'Analysis dashboard',
     analysisTargets: 'Target progress',
     riskIndex: 'Risk index',

@@ -12,6 +12,7 @@ const zhCN = {
     diseases: '职业病',
     accidents: '生产安全事故',
     analysis: '统计分析',
+    services: '专家与服务机构',
     analysisDashboard: '统计分析看板',
     analysisTargets: '五年目标进度',
     riskIndex: '风险指数',
