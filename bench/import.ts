@@ -54,6 +54,7 @@ async function main() {
       regions: new Set(core.regions.descendants(CITY_CODE)),
       units: new Set(),
       employers: new Set(),
+      providers: new Set(),
     },
     sessionIdHash: '',
     csrfToken: '',
