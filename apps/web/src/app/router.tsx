@@ -15,6 +15,8 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const PublicBulletinsPage = lazy(() => import('../features/bulletin/PublicBulletinsPage'));
 const PublicBulletinPage = lazy(() => import('../features/bulletin/PublicBulletinPage'));
+const PublicProvidersPage = lazy(() => import('../features/public/PublicProvidersPage'));
+const PublicProviderPage = lazy(() => import('../features/public/PublicProviderPage'));
 const PrintBulletinPage = lazy(() => import('../features/bulletin/PrintBulletinPage'));
 
 function RouteError() {
@@ -70,6 +72,22 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageSpin />}>
             <PublicBulletinPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/public/providers',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicProvidersPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/public/providers/:id',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicProviderPage />
           </Suspense>
         ),
       },

@@ -75,6 +75,8 @@ export default function LoginPage() {
       </Form>
       <div style={{ marginTop: 16, textAlign: 'center' }}>
         <Link to="/public/bulletins">{t('bulletin.loginLink')}</Link>
+        <span style={{ margin: '0 8px' }}>·</span>
+        <Link to="/public/providers">{t('public.loginLink')}</Link>
       </div>
     </AuthFrame>
   );

@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../components/datetime';
+import { PublicFrame } from '../public/PublicFrame';
 import { usePublicBulletin } from './api';
 import { BulletinDocument } from './BulletinDocument';
-import { PublicFrame } from './PublicFrame';
 
 /** One published bulletin for anyone to read and print (no login, no personal data). */
 export default function PublicBulletinPage() {
@@ -18,7 +18,7 @@ export default function PublicBulletinPage() {
     if (b) document.title = `${b.title} - ${t('bulletin.public.title')}`;
   }, [b, t]);
   return (
-    <PublicFrame>
+    <PublicFrame privacy={t('bulletin.public.privacy')}>
       <Flex justify="space-between" className="no-print" style={{ marginBottom: 12 }}>
         <Link to="/public/bulletins">
           <ArrowLeftOutlined /> {t('bulletin.public.back')}

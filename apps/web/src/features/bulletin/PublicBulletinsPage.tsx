@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/datetime';
 import { LoadMore } from '../../components/LoadMore';
+import { PublicFrame } from '../public/PublicFrame';
 import { usePublicBulletins } from './api';
-import { PublicFrame } from './PublicFrame';
 
 /** The public list of published bulletins (no login), newest first. */
 export default function PublicBulletinsPage() {
@@ -15,7 +15,7 @@ export default function PublicBulletinsPage() {
     document.title = `${t('bulletin.public.title')} - ${t('app.name')}`;
   }, [t]);
   return (
-    <PublicFrame>
+    <PublicFrame privacy={t('bulletin.public.privacy')}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('bulletin.public.title')}
       </Typography.Title>

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
 
-/** The frame of the public pages (no login): a plain header with the platform name and a way to sign in. */
-export function PublicFrame({ children }: { children: ReactNode }) {
+/**
+ * The frame of the public pages (no login): a plain header with the platform name, the public pages and a way to
+ * sign in; `privacy` says at the foot what the page leaves out.
+ */
+export function PublicFrame({ children, privacy }: { children: ReactNode; privacy: string }) {
   const { t } = useTranslation();
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
@@ -17,6 +20,12 @@ export function PublicFrame({ children }: { children: ReactNode }) {
             <span style={{ fontSize: 17 }}>{t('app.name')}</span>
           </Link>
           <Flex gap={16} align="center">
+            <Link to="/public/bulletins" style={{ color: '#fff' }}>
+              {t('bulletin.public.title')}
+            </Link>
+            <Link to="/public/providers" style={{ color: '#fff' }}>
+              {t('public.providersTitle')}
+            </Link>
             <LanguageSwitch />
             <Link to="/login" style={{ color: '#fff' }}>
               {t('bulletin.public.login')}
@@ -28,7 +37,7 @@ export function PublicFrame({ children }: { children: ReactNode }) {
         {children}
       </Layout.Content>
       <Typography.Text type="secondary" className="no-print" style={{ textAlign: 'center', padding: 16 }}>
-        {t('bulletin.public.privacy')}
+        {privacy}
       </Typography.Text>
     </Layout>
   );
