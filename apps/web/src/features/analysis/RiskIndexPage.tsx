@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useKeysetQuery } from '../../api/keyset';
 import { useCan } from '../../app/session';
 import { formatDateTime } from '../../components/datetime';
+import { FilterActions } from '../../components/FilterActions';
 import { feedback } from '../../components/feedback';
 import { KeysetTable } from '../../components/KeysetTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -207,14 +208,7 @@ export default function RiskIndexPage() {
         <Form.Item label={t('risk.monitor')} name="monitorSuggested">
           <Select allowClear placeholder={t('common.all')} style={{ width: 90 }} options={yesNo} />
         </Form.Item>
-        <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button onClick={() => apply({})}>{t('common.reset')}</Button>
-          </Flex>
-        </Form.Item>
+        <FilterActions onReset={() => apply({})} />
       </Form>
       {page ? (
         <Alert

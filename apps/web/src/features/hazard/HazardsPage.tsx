@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { HAZARD_LEVELS, HAZARD_STATUSES, type HazardCountySummary, type HazardView } from '@yufang/contracts';
-import { Button, Flex, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session';
+import { FilterActions } from '../../components/FilterActions';
 import { KeysetTable } from '../../components/KeysetTable';
 import { PageHeader } from '../../components/PageHeader';
 import { FILTER_KEYS, type HazardFilters, useHazardOptions, useHazardSummary, useHazards } from './api';
@@ -170,14 +171,7 @@ export default function HazardsPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button onClick={() => apply({})}>{t('common.reset')}</Button>
-          </Flex>
-        </Form.Item>
+        <FilterActions onReset={() => apply({})} />
       </Form>
       <KeysetTable<HazardView>
         rowKey="id"

@@ -1,8 +1,9 @@
-import { Button, Flex, Form, Input, Select, Tag } from 'antd';
+import { Flex, Form, Input, Select, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/session';
+import { FilterActions } from '../../components/FilterActions';
 import { useEmployer } from '../employer/api';
 import { industryOptions } from '../employer/labels';
 import { useRegions } from '../org/api';
@@ -109,14 +110,7 @@ export function RecordFilterForm({ kind, children, own }: Props) {
         <Select allowClear placeholder={t('common.all')} style={{ width: 90 }} options={yesNo} />
       </Form.Item>
       {children}
-      <Form.Item>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
-        </Flex>
-      </Form.Item>
+      <FilterActions onReset={() => setParams(new URLSearchParams(), { replace: true })} />
       {hidden.length ? (
         <Flex gap={4} align="center" wrap style={{ width: '100%', marginTop: 4 }}>
           {hidden.map((k) => (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session';
+import { FilterActions } from '../../components/FilterActions';
 import { KeysetTable } from '../../components/KeysetTable';
 import { PageHeader } from '../../components/PageHeader';
 import { FILTER_KEYS, type InspectionFilters, useInspectionOptions, useInspections } from './api';
@@ -127,14 +128,7 @@ export default function InspectionsPage() {
         <Form.Item label={t('inspection.keyword')} name="q">
           <Input allowClear style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button onClick={() => apply({})}>{t('common.reset')}</Button>
-          </Flex>
-        </Form.Item>
+        <FilterActions onReset={() => apply({})} />
       </Form>
       <KeysetTable<InspectionPlanView>
         rowKey="id"
