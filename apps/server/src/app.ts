@@ -19,6 +19,7 @@ import { campaignModule } from './modules/campaign/index.js';
 import { employerModule } from './modules/employer/index.js';
 import { personModule } from './modules/employer/person.index.js';
 import { exchangeModule } from './modules/exchange/index.js';
+import { expertModule } from './modules/expert/index.js';
 import { hazardModule } from './modules/hazard/index.js';
 import { homeModule } from './modules/home/index.js';
 import { importModule } from './modules/import/index.js';
@@ -28,6 +29,8 @@ import { ledgerModule } from './modules/ledger/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
+import { panelModule } from './modules/panel/index.js';
+import { providerModule } from './modules/provider/index.js';
 import { reconcileModule } from './modules/reconcile/index.js';
 import { roleModule } from './modules/role/index.js';
 import { securityModule } from './modules/security/index.js';
@@ -57,6 +60,9 @@ const MODULES = [
   ledgerModule,
   campaignModule,
   monitoringModule,
+  providerModule,
+  expertModule,
+  panelModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

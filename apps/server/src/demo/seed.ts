@@ -15,13 +15,16 @@ import { seedDemoBulletins } from './bulletins.js';
 import { seedDemoCampaign } from './campaign.js';
 import { type DemoEmployer, generateEmployers } from './employers.js';
 import { seedExchangeDemo } from './exchange.js';
+import { seedDemoExperts } from './experts.js';
 import { seedDemoHazards } from './hazards.js';
 import { generateHeadcounts } from './headcounts.js';
 import { seedDemoInjuries } from './injuries.js';
 import { seedDemoInspections } from './inspections.js';
 import { seedDemoLedgers } from './ledgers.js';
 import { seedDemoMonitoring } from './monitoring.js';
+import { seedDemoPanels } from './panels.js';
 import { insertDemoPersons } from './persons.js';
+import { seedDemoProviders } from './providers.js';
 import { Random } from './random.js';
 
 export const DEMO_SEED = 20210101;
@@ -104,6 +107,22 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
   await seedDemoLedgers(db, DEMO_SEED + 8, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
   await seedDemoCampaign(db, DEMO_SEED + 9, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
   await seedDemoMonitoring(db, DEMO_SEED + 10, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  // service organisations with their record, lists and sanctions; provider01 is linked to the first one
+  await seedDemoProviders(
+    db,
+    options.pii,
+    DEMO_SEED + 11,
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+  );
+  // the expert pool (about 120 experts; expert01 is an appointed 工伤预防 expert), after the organisations
+  await seedDemoExperts(
+    db,
+    options.pii,
+    DEMO_SEED + 12,
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+  );
+  // expert panels (one settled, one with a decline and replacement, one awaiting expert01's scores), after the pool
+  await seedDemoPanels(db, DEMO_SEED + 13, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
 }
 
 // Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).
