@@ -57,6 +57,22 @@ describe.skipIf(!hasBrowser)('the bureau reviews and appoints an applied expert'
     await screenshot(page, 'expert/profile-timeline');
     await page.getByRole('tab', { name: '资料' }).click();
     await screenshot(page, 'expert/profile');
+
+    // the title changes through 修改资料; the ID number is not in the form, an empty mobile keeps the one on file
+    await page.getByTestId('expert-edit').click();
+    const title = page.locator('#expertEdit_title');
+    await title.waitFor();
+    expect(await page.locator('#expertEdit_idNumber').count()).toBe(0);
+    await title.fill('教授级高级工程师');
+    await screenshot(page, 'expert/edit');
+    await page.getByTestId('expert-edit-save').click();
+    await page.getByTestId('expert-edit-save').waitFor({ state: 'hidden' });
+    await page
+      .getByText(/· 教授级高级工程师/)
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: '聘任与考核档案' }).click();
+    await expect.poll(() => text(page.locator('.ant-timeline'))).toContain('修改了职称');
   });
 
   it('county officers see the pool read-only', async () => {

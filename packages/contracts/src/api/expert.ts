@@ -30,6 +30,18 @@ export const EXPERT_EVENT_KINDS = {
   qualification: '登记资质',
   unavailable: '登记不可抽取时段',
   reminder: '聘期到期提醒',
+  profile: '修改资料',
+} as const;
+
+/** The profile fields a 修改资料 event names. */
+export const EXPERT_PROFILE_FIELDS = {
+  name: '姓名',
+  mobile: '手机号码',
+  workUnit: '工作单位',
+  workUnitUscc: '工作单位统一社会信用代码',
+  title: '职称',
+  countyCode: '所在县（市、区）',
+  shareConsent: '同意共享',
 } as const;
 
 const keysOf = <T extends Record<string, string>>(map: T) =>
@@ -73,6 +85,24 @@ export const ExpertCreateInput = z.object({
   shareConsent: z.boolean().default(false),
 });
 export type ExpertCreateInput = z.input<typeof ExpertCreateInput>;
+
+/**
+ * A change to a profile's contact and work details. The ID number identifies the person and is not edited (a wrong
+ * one means a new application); domains and group change through 调整 (adjust) with a reason. An empty mobile keeps
+ * the one on file.
+ */
+export const ExpertProfileInput = ExpertCreateInput.pick({
+  name: true,
+  workUnit: true,
+  workUnitUscc: true,
+  title: true,
+  countyCode: true,
+  shareConsent: true,
+}).extend({
+  mobile: Mobile.or(z.literal('')).default(''),
+  version: Version,
+});
+export type ExpertProfileInput = z.input<typeof ExpertProfileInput>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -277,6 +277,57 @@ describe('expert pool', () => {
     expect((await city.get('/api/v1/experts/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
+  it('edits contact and work details, version-checked, keeping the ID number; the file and audit say what changed', async () => {
+    const created: ExpertDetail = (
+      await city.post('/api/v1/experts', input({ idNumber: validId('35042819700303555') }))
+    ).json();
+    const body = {
+      name: '郑立新',
+      mobile: '',
+      workUnit: '三明市第一医院',
+      workUnitUscc: null,
+      title: '主任医师',
+      countyCode: '350428',
+      shareConsent: false,
+      version: created.version,
+    };
+    const res = await city.put(`/api/v1/experts/${created.id}`, body);
+    expect(res.statusCode).toBe(200);
+    const after: ExpertDetail = res.json();
+    expect(after).toMatchObject({ workUnit: '三明市第一医院', countyCode: '350428', shareConsent: false });
+    expect(after.idMasked).toBe(created.idMasked);
+    expect(after.phoneMasked).toBe(created.phoneMasked);
+    expect(after.events.at(-1)).toMatchObject({
+      kind: 'profile',
+      detail: { fields: ['workUnit', 'countyCode', 'shareConsent'] },
+    });
+    const audit = (await audits('expert.update')).at(-1);
+    expect(audit?.changes).toMatchObject({
+      before: { workUnit: '三明市第二医院' },
+      after: { workUnit: '三明市第一医院' },
+    });
+    // a stale form is refused; a new mobile is stored encrypted and audited masked only
+    expect((await city.put(`/api/v1/experts/${created.id}`, body)).statusCode).toBe(409);
+    const phone = await city.put(`/api/v1/experts/${created.id}`, {
+      ...body,
+      mobile: '13600001111',
+      version: after.version,
+    });
+    expect(phone.statusCode).toBe(200);
+    expect(phone.json().phoneMasked).toBe('136****1111');
+    expect(JSON.stringify((await audits('expert.update')).at(-1)?.changes)).not.toContain('13600001111');
+    const unmasked = (await city.post(`/api/v1/experts/${created.id}/unmask`)).json();
+    expect(unmasked.mobile).toBe('13600001111');
+    const bad = await city.put(`/api/v1/experts/${created.id}`, {
+      ...body,
+      countyCode: '110101',
+      version: phone.json().version,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].field).toBe('countyCode');
+    expect((await county.put(`/api/v1/experts/${created.id}`, body)).statusCode).toBe(403);
+  });
+
   it('shows an expert their own profile; they cannot read the pool', async () => {
     const me = await expertUser.get('/api/v1/experts/me');
     expect(me.statusCode).toBe(200);

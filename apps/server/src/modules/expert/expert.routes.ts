@@ -14,6 +14,7 @@ import {
   ExpertListQuery,
   ExpertOptions,
   ExpertPage,
+  ExpertProfileInput,
   ExpertQualificationInput,
   ExpertRejectInput,
   ExpertRelationInput,
@@ -147,6 +148,20 @@ export function expertRoutes(experts: ExpertService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.code(201).send(await experts.create(actorOf(req), req.body)),
+    );
+    app.put(
+      '/experts/:id',
+      {
+        config: { access: 'expert.manage' },
+        schema: {
+          tags,
+          summary: '修改专家资料（姓名、手机、工作单位、职称、所在县区、共享同意；身份证号码不可修改）',
+          params: IdParams,
+          body: ExpertProfileInput,
+          response: { 200: ExpertDetail, ...errors },
+        },
+      },
+      async (req) => experts.updateProfile(actorOf(req), req.params.id, req.body),
     );
     app.get(
       '/experts/:id',

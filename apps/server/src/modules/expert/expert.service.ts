@@ -15,6 +15,7 @@ import {
   type ExpertDisciplineInput,
   type ExpertFilter,
   type ExpertOptions,
+  type ExpertProfileInput,
   type ExpertQualificationInput,
   type ExpertRelationInput,
   type ExpertTransitionInput,
@@ -247,21 +248,89 @@ export class ExpertService {
     const id = checkIdNumber(input.idNumber, { today: this.clock() });
     if (!id.ok) problems.push({ field: `${prefix}idNumber`, message: id.reason });
     if (!isMobile(input.mobile.trim())) problems.push({ field: `${prefix}mobile`, message: '手机号码应为 11 位数字' });
+    const uscc = this.checkedUnitAndCounty(input, problems, prefix);
+    const domains = await expertDomains(this.core.db, this.today());
+    const unknown = unknownDomains(input.domains, domains);
+    if (unknown.length)
+      problems.push({ field: `${prefix}domains`, message: `专业领域代码无效：${unknown.join('、')}` });
+    return { problems, idNumber: id.ok ? id.value : '', uscc, domains: [...new Set(input.domains)] };
+  }
+
+  /** The work unit's USCC (normalised, or null) and the county, checked for applications and profile edits alike. */
+  private checkedUnitAndCounty(
+    input: { workUnitUscc?: string | null; countyCode: string },
+    problems: FieldProblem[],
+    prefix = '',
+  ): string | null {
     let uscc: string | null = null;
     if (input.workUnitUscc) {
       const u = checkUscc(input.workUnitUscc);
       if (!u.ok) problems.push({ field: `${prefix}workUnitUscc`, message: u.reason });
       else uscc = u.value;
     }
-    const domains = await expertDomains(this.core.db, this.today());
-    const unknown = unknownDomains(input.domains, domains);
-    if (unknown.length)
-      problems.push({ field: `${prefix}domains`, message: `专业领域代码无效：${unknown.join('、')}` });
     const county = this.core.regions.get(input.countyCode);
     if (county?.level !== 'county' || !this.core.regions.ancestors(input.countyCode).includes(CITY_CODE)) {
       problems.push({ field: `${prefix}countyCode`, message: '县（市、区）代码不是本市的县区' });
     }
-    return { problems, idNumber: id.ok ? id.value : '', uscc, domains: [...new Set(input.domains)] };
+    return uscc;
+  }
+
+  /**
+   * Edits the contact and work details of a profile (not the ID number; domains and group go through 调整),
+   * version-checked; the file records which fields changed, the audit row the values (the mobile masked).
+   */
+  async updateProfile(actor: Actor, id: string, input: ExpertProfileInput): Promise<ExpertDetail> {
+    this.assertManager(actor);
+    const before = await this.row(id);
+    if (before.version !== input.version) throw AppError.conflict(STALE);
+    const problems: FieldProblem[] = [];
+    const mobile = (input.mobile ?? '').trim();
+    const uscc = this.checkedUnitAndCounty(input, problems);
+    AppError.assertNoProblems(problems);
+    const { employerId } = await partiesByUscc(this.core.db, uscc);
+    const set = {
+      name: input.name.trim(),
+      workUnit: input.workUnit.trim(),
+      workUnitUscc: uscc,
+      employerId,
+      title: input.title.trim(),
+      countyCode: input.countyCode,
+      shareConsent: input.shareConsent ?? false,
+      ...(mobile ? { phoneCipher: this.core.pii.encrypt(mobile), phoneMasked: maskPhone(mobile) } : {}),
+    };
+    const shown = {
+      name: [before.name, set.name],
+      workUnit: [before.workUnit, set.workUnit],
+      workUnitUscc: [before.workUnitUscc, set.workUnitUscc],
+      title: [before.title, set.title],
+      countyCode: [before.countyCode, set.countyCode],
+      shareConsent: [before.shareConsent, set.shareConsent],
+    };
+    const changed: [string, unknown, unknown][] = Object.entries(shown)
+      .filter(([, [b, a]]) => b !== a)
+      .map(([k, [b, a]]) => [k, b, a]);
+    // a new mobile counts as a change (the one on file is not decrypted to compare); audited masked
+    if (mobile) changed.push(['mobile', before.phoneMasked, maskPhone(mobile)]);
+    if (changed.length === 0) return this.get(actor, id);
+    await this.core.db.transaction(async (tx) => {
+      const updated = await tx
+        .update(expert)
+        .set({ ...set, version: sql`${expert.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(expert.id, id), eq(expert.version, input.version)))
+        .returning({ id: expert.id });
+      if (updated.length === 0) throw AppError.conflict(STALE);
+      await this.event(tx, actor, id, 'profile', null, { fields: changed.map(([k]) => k) });
+      await recordAudit(tx, actor, {
+        action: 'expert.update',
+        objectType: 'expert',
+        objectId: id,
+        changes: {
+          before: Object.fromEntries(changed.map(([k, b]) => [k, b])),
+          after: Object.fromEntries(changed.map(([k, , a]) => [k, a])),
+        },
+      });
+    });
+    return this.get(actor, id);
   }
 
   private async values(input: ExpertCreateInput, idNumber: string, uscc: string | null, domains: string[]) {

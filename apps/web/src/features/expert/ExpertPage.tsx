@@ -1,5 +1,11 @@
 import { FileOutlined, UploadOutlined } from '@ant-design/icons';
-import { type ExpertDetail, type ExpertEventView, PANEL_MEMBER_STATUSES, PANEL_PURPOSES } from '@yufang/contracts';
+import {
+  EXPERT_PROFILE_FIELDS,
+  type ExpertDetail,
+  type ExpertEventView,
+  PANEL_MEMBER_STATUSES,
+  PANEL_PURPOSES,
+} from '@yufang/contracts';
 import {
   Alert,
   Button,
@@ -25,6 +31,7 @@ import { feedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { documentUrl, useExpert, useUnmaskExpert, useUploadExpertDocument } from './api';
 import { AddRecord, ExpertActions } from './ExpertActions';
+import { EditExpertButton } from './ExpertDrawer';
 import { STATUS_COLORS, TermTag } from './labels';
 
 function eventColor(e: ExpertEventView): string {
@@ -45,6 +52,10 @@ function eventDetail(e: ExpertEventView): string {
   if (d.suspendedUntil) parts.push(`暂停至 ${d.suspendedUntil}`);
   if (d.sourceCity) parts.push(`来源：${d.sourceCity}`);
   if (d.termEnd && e.kind === 'reminder') parts.push(`聘期 ${d.termEnd} 届满，提前 ${d.days} 天提醒`);
+  if (e.kind === 'profile' && Array.isArray(d.fields)) {
+    const names = d.fields.map((f) => EXPERT_PROFILE_FIELDS[f as keyof typeof EXPERT_PROFILE_FIELDS] ?? String(f));
+    parts.push(`修改了${names.join('、')}`);
+  }
   if (d.note) parts.push(String(d.note));
   return parts.join('；');
 }
@@ -305,6 +316,7 @@ export default function ExpertPage() {
         subTitle={`${e.workUnit} · ${e.title}`}
         extra={
           <Flex gap={8} wrap>
+            {e.canManage ? <EditExpertButton expert={e} /> : null}
             <ExpertActions expert={e} />
           </Flex>
         }

@@ -10,7 +10,7 @@ import { FilterActions } from '../../components/FilterActions';
 import { KeysetTable } from '../../components/KeysetTable';
 import { PageHeader } from '../../components/PageHeader';
 import { type ExpertFilters, exportUrl, FILTER_KEYS, useExpertOptions, useExperts } from './api';
-import { CreateExpertDrawer } from './CreateExpertDrawer';
+import { ExpertDrawer } from './ExpertDrawer';
 import { ImportDrawer } from './ImportDrawer';
 import { STATUS_COLORS, TermTag } from './labels';
 
@@ -150,7 +150,7 @@ export default function ExpertsPage() {
         scroll={{ x: 1130 }}
         empty={<Typography.Text type="secondary">{t('expert.empty')}</Typography.Text>}
       />
-      <CreateExpertDrawer open={creating} onClose={() => setCreating(false)} />
+      <ExpertDrawer open={creating} onClose={() => setCreating(false)} />
       <ImportDrawer open={importing} onClose={() => setImporting(false)} />
     </>
   );

@@ -6,6 +6,7 @@ import type {
   ExpertImportResult,
   ExpertOptions,
   ExpertPage,
+  ExpertProfileInput,
   ExpertUnmaskedView,
   ExpertView,
 } from '@yufang/contracts';
@@ -58,6 +59,15 @@ export function useCreateExpert() {
   return useMutation({
     mutationFn: (input: ExpertCreateInput) => api.post<ExpertDetail>('/experts', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useUpdateExpert(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ExpertProfileInput) => api.put<ExpertDetail>(`/experts/${id}`, input),
+    // a 409 means what is on screen is stale too
+    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
 
