@@ -40,6 +40,22 @@ describe.skipIf(!hasBrowser)('expert panels: a draw with exclusions, verificatio
     await page.getByTestId('panel-verify').click();
     await expect.poll(() => text(page.getByTestId('panel-verdict'))).toContain('复核一致');
     await screenshot(page, 'panel/workspace');
+
+    // a drawn expert cannot attend: the bureau records it and the next expert of the same domain is drawn
+    const decline = members.first().locator('[data-testid^="panel-decline-"]');
+    const declined = ((await decline.getAttribute('data-testid')) ?? '').replace('panel-decline-', '');
+    await decline.click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByTestId('panel-decline-reason').fill('出差在外，无法参加评审');
+    await modal.locator('.ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await expect.poll(() => members.count()).toBe(6);
+    const table = await text(page.getByTestId('panel-members'));
+    expect(table).toContain('出差在外，无法参加评审');
+    expect(table).toContain(`替补 ${declined}`);
+    await page.getByTestId('panel-verify').click();
+    await expect.poll(() => text(page.getByTestId('panel-verdict'))).toContain('复核一致');
+    await screenshot(page, 'panel/replacement');
     await signOut(page);
 
     // expert01 fills the scoring sheet of the demo panel that awaits their scores
