@@ -1,5 +1,5 @@
 import { PERMISSIONS, type Permission, ROLES } from '@yufang/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../apps/server/src/demo/accounts.js';
 import { menuTexts, signIn, text } from './journeys.js';
 import { hasBrowser, type Platform, screenshot, startPlatform } from './server.js';
@@ -45,7 +45,8 @@ describe.skipIf(!hasBrowser)('each role sees its own menu and scope', () => {
   });
   afterAll(() => platform?.stop());
 
-  it.each(ROLES.map((r) => [r.code, r] as const))('%s', async (_code, role) => {
+  // the roles sign in side by side (each in its own browser context), so expect comes from each test's context
+  it.concurrent.for(ROLES.map((r) => [r.code, r] as const))('%s', async ([, role], { expect }) => {
     const account = DEMO_ACCOUNTS.find((a) => a.roles.includes(role.code));
     if (!account) throw new Error(`no demo account for ${role.code}`);
     const page = await platform.newPage();

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,17 +10,6 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasBrowser = existsSync(CHROMIUM);
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface Platform {
   url: string;
@@ -76,13 +64,13 @@ async function newDatabase(template?: string): Promise<{ name: string; url: stri
  * folder and database are copies of one seeded demo, so each journey starts in seconds on the same data.
  */
 export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yufang-e2e-'));
   const template: DemoTemplate | null = process.env[TEMPLATE_ENV] ? JSON.parse(process.env[TEMPLATE_ENV]) : null;
   if (template) await cp(template.dataDir, dataDir, { recursive: true, filter: (src) => !src.endsWith('yufang.lock') });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
+    // any free port, read back from the start-up lines: journeys started side by side never race for one
+    PORT: '0',
     YUFANG_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ...extraEnv,
@@ -102,14 +90,14 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
   server.stderr?.on('data', (d) => {
     output += d;
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  let url = '';
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
+    const port = /网址 \/ URL:\s+http:\/\/localhost:(\d+)/.exec(output)?.[1];
+    if (port) {
+      url = `http://127.0.0.1:${port}`;
+      if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) break;
     }
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 300));

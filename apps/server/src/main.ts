@@ -23,7 +23,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   core.scheduler.start(config.schedulerTickSeconds);
 
-  const url = `http://localhost:${config.port}`;
+  const address = app.server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
   const lines = [
     '',
     '三明市工伤预防综合管理平台 (Yufang 预防) 已启动',

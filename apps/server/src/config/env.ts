@@ -6,7 +6,8 @@ const Flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 0: any free port (the address is printed at start; the browser journeys use it). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL server; when unset, embedded PGlite in YUFANG_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
