@@ -110,63 +110,6 @@ export function providerRoutes(service: ProviderService): FastifyPluginAsyncZod 
       async (req) => service.review(actorOf(req), req.params.id, req.body),
     );
     app.post(
-      '/providers/:id/qualifications',
-      {
-        config: { access: 'provider.manage' },
-        schema: {
-          tags,
-          summary: '登记资质',
-          params: IdParams,
-          body: QualificationInput,
-          response: { 201: QualificationView, ...errors },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await service.addQualification(actorOf(req), req.params.id, req.body, 'manage')),
-    );
-    app.post(
-      '/providers/:id/qualifications/:sub/document',
-      {
-        config: { access: 'provider.manage' },
-        bodyLimit: MAX_EVIDENCE_BYTES,
-        schema: {
-          tags,
-          summary: '上传资质证明（JPG、PNG、PDF、DOCX，10 MB 以内；文件名放在 x-file-name）',
-          params: ProviderSubParams,
-          response: { 200: QualificationView, ...errors },
-        },
-      },
-      async (req) => {
-        const { fileName, body } = evidenceUpload(req);
-        return service.uploadDocument(actorOf(req), req.params.id, req.params.sub, fileName, body, 'manage');
-      },
-    );
-    app.get(
-      '/providers/:id/qualifications/:sub/document',
-      {
-        config: { access: 'provider.read' },
-        schema: { tags, summary: '查看资质证明', params: ProviderSubParams },
-      },
-      async (req, reply) => {
-        const { file, stream } = await service.document(actorOf(req), req.params.id, req.params.sub, 'manage');
-        return sendEvidence(reply, file, stream);
-      },
-    );
-    app.post(
-      '/providers/:id/listings',
-      {
-        config: { access: 'provider.manage' },
-        schema: {
-          tags,
-          summary: '代机构申请列入推荐名录',
-          params: IdParams,
-          body: ListingApplyInput,
-          response: { 200: ProviderDetail, ...errors },
-        },
-      },
-      async (req) => service.apply(actorOf(req), req.params.id, req.body, 'manage'),
-    );
-    app.post(
       '/providers/:id/listings/:sub/decision',
       {
         config: { access: 'provider.manage' },
@@ -282,63 +225,84 @@ export function providerRoutes(service: ProviderService): FastifyPluginAsyncZod 
       },
       async (req) => service.update(actorOf(req), req.params.id, req.body, 'self'),
     );
-    app.post(
-      '/my-providers/:id/qualifications',
+    // qualifications and listing applications, once for the bureau (an organisation in its scope) and once for an
+    // organisation's own account (its own record only): the same service calls in the two modes
+    for (const side of [
       {
-        config: { access: 'provider.self' },
-        schema: {
-          tags,
-          summary: '登记本机构资质',
-          params: IdParams,
-          body: QualificationInput,
-          response: { 201: QualificationView, ...errors },
+        prefix: '/providers',
+        write: 'provider.manage',
+        read: 'provider.read',
+        mode: 'manage',
+        whose: '',
+        apply: '代机构申请列入推荐名录',
+      },
+      {
+        prefix: '/my-providers',
+        write: 'provider.self',
+        read: 'provider.self',
+        mode: 'self',
+        whose: '本机构',
+        apply: '申请列入推荐名录',
+      },
+    ] as const) {
+      app.post(
+        `${side.prefix}/:id/qualifications`,
+        {
+          config: { access: side.write },
+          schema: {
+            tags,
+            summary: `登记${side.whose}资质`,
+            params: IdParams,
+            body: QualificationInput,
+            response: { 201: QualificationView, ...errors },
+          },
         },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await service.addQualification(actorOf(req), req.params.id, req.body, 'self')),
-    );
-    app.post(
-      '/my-providers/:id/qualifications/:sub/document',
-      {
-        config: { access: 'provider.self' },
-        bodyLimit: MAX_EVIDENCE_BYTES,
-        schema: {
-          tags,
-          summary: '上传本机构资质证明',
-          params: ProviderSubParams,
-          response: { 200: QualificationView, ...errors },
+        async (req, reply) =>
+          reply.code(201).send(await service.addQualification(actorOf(req), req.params.id, req.body, side.mode)),
+      );
+      app.post(
+        `${side.prefix}/:id/qualifications/:sub/document`,
+        {
+          config: { access: side.write },
+          bodyLimit: MAX_EVIDENCE_BYTES,
+          schema: {
+            tags,
+            summary: `上传${side.whose}资质证明（JPG、PNG、PDF、DOCX，10 MB 以内；文件名放在 x-file-name）`,
+            params: ProviderSubParams,
+            response: { 200: QualificationView, ...errors },
+          },
         },
-      },
-      async (req) => {
-        const { fileName, body } = evidenceUpload(req);
-        return service.uploadDocument(actorOf(req), req.params.id, req.params.sub, fileName, body, 'self');
-      },
-    );
-    app.get(
-      '/my-providers/:id/qualifications/:sub/document',
-      {
-        config: { access: 'provider.self' },
-        schema: { tags, summary: '查看本机构资质证明', params: ProviderSubParams },
-      },
-      async (req, reply) => {
-        const { file, stream } = await service.document(actorOf(req), req.params.id, req.params.sub, 'self');
-        return sendEvidence(reply, file, stream);
-      },
-    );
-    app.post(
-      '/my-providers/:id/listings',
-      {
-        config: { access: 'provider.self' },
-        schema: {
-          tags,
-          summary: '申请列入推荐名录',
-          params: IdParams,
-          body: ListingApplyInput,
-          response: { 200: ProviderDetail, ...errors },
+        async (req) => {
+          const { fileName, body } = evidenceUpload(req);
+          return service.uploadDocument(actorOf(req), req.params.id, req.params.sub, fileName, body, side.mode);
         },
-      },
-      async (req) => service.apply(actorOf(req), req.params.id, req.body, 'self'),
-    );
+      );
+      app.get(
+        `${side.prefix}/:id/qualifications/:sub/document`,
+        {
+          config: { access: side.read },
+          schema: { tags, summary: `查看${side.whose}资质证明`, params: ProviderSubParams },
+        },
+        async (req, reply) => {
+          const { file, stream } = await service.document(actorOf(req), req.params.id, req.params.sub, side.mode);
+          return sendEvidence(reply, file, stream);
+        },
+      );
+      app.post(
+        `${side.prefix}/:id/listings`,
+        {
+          config: { access: side.write },
+          schema: {
+            tags,
+            summary: side.apply,
+            params: IdParams,
+            body: ListingApplyInput,
+            response: { 200: ProviderDetail, ...errors },
+          },
+        },
+        async (req) => service.apply(actorOf(req), req.params.id, req.body, side.mode),
+      );
+    }
 
     // ---- public (no login) ----
     app.get(
