@@ -31,6 +31,7 @@ export * from './money.js';
 export * from './panel-draw.js';
 export * from './password-policy.js';
 export * from './permissions.js';
+export * from './project-lifecycle.js';
 export * from './roles.js';
 
 import { z } from 'zod';

@@ -64,6 +64,14 @@ export const PERMISSIONS = {
   'provider.read': '查看服务机构、资质与履约记录',
   'provider.manage': '登记、审核服务机构，列入推荐名录，记录履约、投诉、暂停与禁入',
   'provider.self': '维护本机构资料、资质、人员与设备，申请列入推荐名录',
+  'fund.read': '查看工伤保险基金收支、工伤预防费预算与支付台账',
+  'fund.manage': '录入、导入基金年度收支，编制工伤预防费预算（不超过上限）',
+  'fund.pay': '按合同与验收结果登记项目付款、录入转账凭证',
+  'project.read': '查看工伤预防项目（管辖范围内或本单位的）',
+  'project.apply': '本单位申报工伤预防项目、响应整改',
+  'project.report': '报送本单位实施项目的进度、签到名单与佐证材料',
+  'project.manage': '发布申报指南，资格审查、组织专家评审与验收、采购与合同、过程检查、疑点复核',
+  'project.approve': '项目立项审批与公示、验收结论确认、终止与扣减、认定欺诈',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -75,6 +75,10 @@ export const ROLES = [
       'panel.settle',
       'provider.read',
       'provider.manage',
+      'fund.read',
+      'project.read',
+      'project.manage',
+      'project.approve',
     ],
   },
   {
@@ -121,6 +125,8 @@ export const ROLES = [
       'expert.read',
       'panel.read',
       'provider.read',
+      'fund.read',
+      'project.read',
     ],
   },
   {
@@ -146,6 +152,8 @@ export const ROLES = [
       'inspection.record',
       'campaign.read',
       'provider.read',
+      'project.read',
+      'project.apply',
     ],
   },
   {
@@ -171,6 +179,10 @@ export const ROLES = [
       'panel.read',
       'panel.settle',
       'provider.read',
+      'fund.read',
+      'fund.manage',
+      'fund.pay',
+      'project.read',
     ],
   },
   {
@@ -187,13 +199,13 @@ export const ROLES = [
     nameEn: 'Service organisation',
     description: '本机构的资料、申报、合同与实施报告',
     scopeKind: 'provider',
-    permissions: ['provider.self'],
+    permissions: ['provider.self', 'project.read', 'project.apply', 'project.report'],
   },
   {
     code: 'employer',
     name: '用人单位',
     nameEn: 'Employer',
-    description: '本单位的职工、隐患整改、培训与费率通知',
+    description: '本单位的职工、隐患整改、项目申报与实施、培训与费率通知',
     scopeKind: 'employer',
     permissions: [
       'employer.read',
@@ -202,6 +214,9 @@ export const ROLES = [
       'bulletin.acknowledge',
       'hazard.read',
       'hazard.respond',
+      'project.read',
+      'project.apply',
+      'project.report',
     ],
   },
   {

@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   DatabaseOutlined,
+  FundOutlined,
   HomeOutlined,
   MedicineBoxOutlined,
   NotificationOutlined,
@@ -24,12 +25,21 @@ import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } fr
 /** A key of the translation resources (checked by the compiler). */
 export type LabelKey = ParseKeys;
 
-export type MenuGroupKey = 'injury' | 'analysis' | 'services' | 'exchange' | 'system' | 'security' | 'audit';
+export type MenuGroupKey =
+  | 'injury'
+  | 'analysis'
+  | 'projects'
+  | 'services'
+  | 'exchange'
+  | 'system'
+  | 'security'
+  | 'audit';
 
 /** Menu sections that hold pages; a section shows only when one of its pages does. */
 export const MENU_GROUPS: { key: MenuGroupKey; labelKey: LabelKey; icon: ReactNode }[] = [
   { key: 'injury', labelKey: 'menu.injury', icon: <MedicineBoxOutlined /> },
   { key: 'analysis', labelKey: 'menu.analysis', icon: <BarChartOutlined /> },
+  { key: 'projects', labelKey: 'menu.projects', icon: <FundOutlined /> },
   { key: 'services', labelKey: 'menu.services', icon: <SolutionOutlined /> },
   { key: 'exchange', labelKey: 'menu.exchange', icon: <DatabaseOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },

@@ -20,6 +20,7 @@ const enUS: typeof zhCN = {
     diseases: 'Occupational disease',
     accidents: 'Safety accidents',
     analysis: 'Analysis',
+    projects: 'Prevention projects and fee',
     services: 'Experts and organisations',
     analysisDashboard: 'Analysis dashboard',
     analysisTargets: 'Target progress',

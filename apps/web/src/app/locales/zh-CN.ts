@@ -19,6 +19,7 @@ const zhCN = {
     diseases: '职业病',
     accidents: '生产安全事故',
     analysis: '统计分析',
+    projects: '预防项目与经费',
     services: '专家与服务机构',
     analysisDashboard: '统计分析看板',
     analysisTargets: '五年目标进度',
