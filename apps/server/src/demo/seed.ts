@@ -16,6 +16,7 @@ import { seedDemoCampaign } from './campaign.js';
 import { type DemoEmployer, generateEmployers } from './employers.js';
 import { seedExchangeDemo } from './exchange.js';
 import { seedDemoExperts } from './experts.js';
+import { seedDemoFunds } from './funds.js';
 import { seedDemoHazards } from './hazards.js';
 import { generateHeadcounts } from './headcounts.js';
 import { seedDemoInjuries } from './injuries.js';
@@ -24,6 +25,8 @@ import { seedDemoLedgers } from './ledgers.js';
 import { seedDemoMonitoring } from './monitoring.js';
 import { seedDemoPanels } from './panels.js';
 import { insertDemoPersons } from './persons.js';
+import { seedDemoDelivery } from './project-delivery.js';
+import { seedDemoProjects } from './projects.js';
 import { seedDemoProviders } from './providers.js';
 import { Random } from './random.js';
 
@@ -123,6 +126,13 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
   );
   // expert panels (one settled, one with a decline and replacement, one awaiting expert01's scores), after the pool
   await seedDemoPanels(db, DEMO_SEED + 13, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  // the work-injury fund's years and the prevention-fee budgets, before any project
+  await seedDemoFunds(db, options.pii, DEMO_SEED + 14, today);
+  // calls and projects from application to contract (reviews drawn from the pool, implementers from the registry)
+  await seedDemoProjects(db, options.pii, DEMO_SEED + 15, today);
+  // implementation, acceptance (one failed, with a deduction), payments and close-out of the contracted projects
+  await seedDemoDelivery(db, options.pii, DEMO_SEED + 16, today);
 }
 
 // Multi-row inserts in chunks (well under PostgreSQL's 65,535 parameters a statement).
