@@ -26,6 +26,9 @@ export function PublicFrame({ children, privacy }: { children: ReactNode; privac
             <Link to="/public/providers" style={{ color: '#fff' }}>
               {t('public.providersTitle')}
             </Link>
+            <Link to="/public/projects" style={{ color: '#fff' }}>
+              {t('public.projectsNav')}
+            </Link>
             <LanguageSwitch />
             <Link to="/login" style={{ color: '#fff' }}>
               {t('bulletin.public.login')}
