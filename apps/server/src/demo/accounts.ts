@@ -8,8 +8,11 @@ export interface DemoAccount {
   roles: RoleCode[];
   regionCode: string;
   unitCode?: string;
-  /** Scope entries; `employer:first` is replaced by the first demo employer of the account's county. */
-  scope: (ScopeEntry | { kind: 'employer'; code: 'first' })[];
+  /**
+   * Scope entries; `employer:first` is replaced by the first demo employer of the account's county,
+   * `employer:association` by the demo industry association (demo/projects.ts).
+   */
+  scope: (ScopeEntry | { kind: 'employer'; code: 'first' | 'association' })[];
   note: string;
 }
 
@@ -107,6 +110,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     regionCode: '350481',
     scope: [{ kind: 'employer', code: 'first' }],
     note: '永安市一家演示用人单位',
+  },
+  {
+    username: 'assoc01',
+    displayName: '三明市建筑业协会项目专员',
+    roles: ['employer'],
+    regionCode: '350404',
+    scope: [{ kind: 'employer', code: 'association' }],
+    note: '三明市建筑业协会（行业协会，申报预防项目）',
   },
   { username: 'trainee01', displayName: '李小勇', roles: ['trainee'], regionCode: '350481', scope: [], note: '学员' },
   {

@@ -57,8 +57,9 @@ export const PanelDrawInput = z
       .refine((m) => new Set(m.map((e) => e.domain)).size === m.length, '专业领域不能重复')
       .refine((m) => m.reduce((a, e) => a + e.count, 0) <= 25, '专家总人数最多 25 人'),
   })
-  .refine((v) => (v.applicantEmployerId === null) !== (v.applicantProviderId === null), {
-    message: '请选择申请单位（用人单位或服务机构，二选一）',
+  // a member unit's project has neither (the unit is a government department, not a work unit of the pool's experts)
+  .refine((v) => v.applicantEmployerId === null || v.applicantProviderId === null, {
+    message: '申请单位只能是用人单位或服务机构之一',
     path: ['applicantEmployerId'],
   });
 export type PanelDrawInput = z.infer<typeof PanelDrawInput>;

@@ -1,5 +1,5 @@
 import type { PanelAssignmentView, PanelDrawRecord, PanelPage, PanelVerifyResult, PanelView } from '@yufang/contracts';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TestEnv, testApp } from '../../../test/harness.js';
 import { seedDemoPanels } from '../../demo/panels.js';
@@ -18,11 +18,12 @@ beforeAll(async () => {
   const e01 = await login(env.app, 'expert01');
   // a pool of its own (the expert demo's experts, if any, step aside), expert01 linked to one of them
   await db.update(expert).set({ status: 'dismissed', userId: null });
-  // and the demo panels drawn from them, if the full demo made any
-  const old = db.select({ id: panel.id }).from(panel).where(eq(panel.demo, true));
+  // and the demo panels drawn from them, if the full demo made any (the projects' own panels stay with their projects)
+  const standalone = and(eq(panel.demo, true), isNull(panel.subjectRef));
+  const old = db.select({ id: panel.id }).from(panel).where(standalone);
   await db.delete(panelMember).where(inArray(panelMember.panelId, old));
   await db.delete(panelCandidate).where(inArray(panelCandidate.panelId, old));
-  await db.delete(panel).where(eq(panel.demo, true));
+  await db.delete(panel).where(standalone);
   for (let i = 0; i < 16; i++) {
     const id = `35040219700101${String(i).padStart(4, '0')}`;
     await db.insert(expert).values({
@@ -55,7 +56,8 @@ describe('demo panels', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     const city = await login(env.app, 'cityadmin');
     const page: PanelPage = (await city.get('/api/v1/panels')).json();
-    const demo = page.items.filter((p) => p.demo);
+    // the demo projects' own review and acceptance panels (subject YF-…) are not this seed's
+    const demo = page.items.filter((p) => p.demo && !p.subject.startsWith('YF-'));
     expect(demo).toHaveLength(3);
     const views: PanelView[] = await Promise.all(
       demo.map(async (p) => (await city.get(`/api/v1/panels/${p.id}`)).json()),

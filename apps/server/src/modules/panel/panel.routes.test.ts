@@ -179,8 +179,9 @@ describe('draw', () => {
   it('only the draw permission in scope may draw', async () => {
     expect((await sanyuan.post('/api/v1/panels', drawBody(MIX))).statusCode).toBe(403);
     expect((await expert01.get('/api/v1/panels')).statusCode).toBe(403);
-    const outside = await city.post('/api/v1/panels', { ...drawBody(MIX), applicantEmployerId: null });
-    expect(outside.statusCode).toBe(400);
+    // an applicant is an employer or an organisation, not both (a member unit's project has neither)
+    const both = await city.post('/api/v1/panels', { ...drawBody(MIX), applicantProviderId: implId });
+    expect(both.statusCode).toBe(400);
   });
 
   it('draws five members, records every exclusion with its reason, notifies and audits', async () => {

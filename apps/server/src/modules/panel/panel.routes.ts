@@ -11,6 +11,7 @@ import {
   PanelMemberParams,
   PanelOptions,
   PanelPage,
+  PanelProxyScoreInput,
   PanelQuery,
   PanelScoreInput,
   PanelSettlementResult,
@@ -99,6 +100,20 @@ export function panelRoutes(panels: PanelService): FastifyPluginAsyncZod {
         },
       },
       async (req) => panels.declineOnBehalf(actorOf(req), req.params.id, req.params.memberId, req.body),
+    );
+    app.post(
+      '/panels/:id/members/:memberId/scores',
+      {
+        config: { access: 'panel.draw' },
+        schema: {
+          tags,
+          summary: '代录评分（纸质评分表，注明来源）',
+          params: PanelMemberParams,
+          body: PanelProxyScoreInput,
+          response: { 200: PanelView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (req) => panels.scoreOnBehalf(actorOf(req), req.params.id, req.params.memberId, req.body),
     );
     app.post(
       '/panels/:id/conclusion',

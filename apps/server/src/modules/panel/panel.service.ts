@@ -12,6 +12,7 @@ import {
   type PanelMemberView,
   type PanelOptions,
   type PanelPage,
+  type PanelProxyScoreInput,
   type PanelQuery,
   type PanelScoreInput,
   type PanelSettlementResult,
@@ -91,7 +92,7 @@ export class PanelService {
     }
     const run = async (t: Tx) => {
       const { applicant, implementer } = await loadParties(t, input);
-      if (!applicant) {
+      if ((input.applicantEmployerId || input.applicantProviderId) && !applicant) {
         throw AppError.validation(
           input.applicantEmployerId ? 'applicantEmployerId' : 'applicantProviderId',
           '申请单位不存在',
@@ -100,7 +101,7 @@ export class PanelService {
       if (input.implementerProviderId && !implementer) {
         throw AppError.validation('implementerProviderId', '实施单位（服务机构）不存在');
       }
-      const parties = implementer ? [applicant, implementer] : [applicant];
+      const parties = [applicant, implementer].filter((x) => x !== null);
       const { coolDownDays } = await panelDrawPolicy(t, this.core.regions, input.countyCode, drawnOn);
       const sheets = await panelCriteriaPolicy(t, this.core.regions, input.countyCode, drawnOn);
       const sheet = sheets[input.purpose];
@@ -687,6 +688,52 @@ export class PanelService {
       return m.panelId;
     });
     return this.assignmentView(this.core.db, panelId, memberId);
+  }
+
+  /** 代录评分: the bureau enters a member's paper scoring sheet (same rules as the expert's own), with a note. */
+  async scoreOnBehalf(
+    actor: Actor,
+    panelId: string,
+    memberId: string,
+    input: PanelProxyScoreInput,
+  ): Promise<PanelView> {
+    await this.core.db.transaction(async (tx) => {
+      const p = await this.scopedPanel(tx, actor, panelId, true);
+      PanelService.open(p);
+      const [m] = await tx
+        .select()
+        .from(panelMember)
+        .where(and(eq(panelMember.id, memberId), eq(panelMember.panelId, panelId)))
+        .for('update');
+      if (!m) throw AppError.notFound('该专家不是本次抽取的成员');
+      if (m.version !== input.version) throw AppError.conflict('该评审任务已被他人更新，请刷新后重试');
+      if (m.status === 'declined') throw AppError.validation('status', '该专家已回避，不能代录评分');
+      const criteria = p.criteria as Criterion[];
+      AppError.assertNoProblems(scoreProblems(criteria, input.scores));
+      const total = weightedTotal(criteria, input.scores);
+      await this.updateMember(tx, m, input.version, {
+        status: 'scored',
+        scores: input.scores,
+        total,
+        comment: input.comment,
+        respondedAt: m.respondedAt ?? this.clock(),
+        scoredAt: this.clock(),
+      });
+      await tx
+        .update(panel)
+        .set({ status: 'scoring' })
+        .where(and(eq(panel.id, panelId), eq(panel.status, 'drawn')));
+      await recordAudit(tx, actor, {
+        action: 'panel.score.proxy',
+        objectType: 'panel_member',
+        objectId: m.id,
+        changes: {
+          before: { scores: m.scores, total: m.total },
+          after: { scores: input.scores, total, note: input.note },
+        },
+      });
+    });
+    return this.view(this.core.db, panelId);
   }
 
   // ------------------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { saveErrorHandler, showApiError } from '../../api/errors';
 import { feedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ReviewApplication } from '../project/ReviewApplication';
 import { points, useAssignmentAction, useMyAssignments } from './api';
 
 /** 我的评审任务: the expert's own assignments — accept or decline, then the scoring sheet. */
@@ -85,6 +86,7 @@ export default function MyAssignmentsPage() {
                 <Descriptions.Item label={t('panel.declineReason')}>{a.member.declineReason}</Descriptions.Item>
               ) : null}
             </Descriptions>
+            {a.panel.purpose === 'review' ? <ReviewApplication memberId={a.member.id} /> : null}
             {a.member.status === 'accepted' || a.member.status === 'scored' ? <ScoreSheet a={a} /> : null}
           </Card>
         ))}

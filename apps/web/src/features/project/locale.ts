@@ -1,0 +1,43 @@
+/** Texts of calls, applications and the project workspace (key `project`), Chinese first; English has the same keys. */
+export const projectZh = {
+  callsMenu: '申报指南',
+  menu: '预防项目',
+  callsTitle: '工伤预防项目申报指南',
+  callsSubTitle: '年度重点领域、项目类型与申报截止日期；行业协会、大中型企业、成员单位和服务机构在此申报',
+  newCall: '新建指南',
+  apply: '申报',
+  open: '发布',
+  close: '截止',
+  ranking: '评审排名',
+  projectsTitle: '工伤预防项目',
+  projectsSubTitle: '从申报、资格审查、专家评审、立项到采购与签约的全过程',
+  tabApplication: '申报信息',
+  tabEligibility: '资格审查',
+  tabReview: '专家评审',
+  tabApproval: '立项',
+  tabContract: '采购与合同',
+  saved: '已保存',
+  empty: '暂无项目',
+};
+
+export const projectEn: typeof projectZh = {
+  callsMenu: 'Calls',
+  menu: 'Prevention projects',
+  callsTitle: 'Calls for prevention projects',
+  callsSubTitle:
+    'Key areas, project types and deadlines; associations, enterprises, member units and providers apply here',
+  newCall: 'New call',
+  apply: 'Apply',
+  open: 'Open',
+  close: 'Close',
+  ranking: 'Ranking',
+  projectsTitle: 'Prevention projects',
+  projectsSubTitle: 'From application, eligibility, expert review and approval to procurement and contract',
+  tabApplication: 'Application',
+  tabEligibility: 'Eligibility',
+  tabReview: 'Expert review',
+  tabApproval: 'Approval',
+  tabContract: 'Procurement & contract',
+  saved: 'Saved',
+  empty: 'No projects',
+};
