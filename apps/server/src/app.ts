@@ -20,6 +20,7 @@ import { employerModule } from './modules/employer/index.js';
 import { personModule } from './modules/employer/person.index.js';
 import { exchangeModule } from './modules/exchange/index.js';
 import { expertModule } from './modules/expert/index.js';
+import { fundModule } from './modules/fund/index.js';
 import { hazardModule } from './modules/hazard/index.js';
 import { homeModule } from './modules/home/index.js';
 import { importModule } from './modules/import/index.js';
@@ -30,6 +31,7 @@ import { monitoringModule } from './modules/monitoring/index.js';
 import { notificationModule } from './modules/notification/index.js';
 import { orgModule } from './modules/org/index.js';
 import { panelModule } from './modules/panel/index.js';
+import { projectModule } from './modules/project/index.js';
 import { providerModule } from './modules/provider/index.js';
 import { reconcileModule } from './modules/reconcile/index.js';
 import { roleModule } from './modules/role/index.js';
@@ -63,6 +65,8 @@ const MODULES = [
   providerModule,
   expertModule,
   panelModule,
+  fundModule,
+  projectModule,
 ];
 
 /** Builds the HTTP application: core plugins, then the list of modules under /api/v1. */

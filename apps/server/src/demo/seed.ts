@@ -26,7 +26,7 @@ import { seedDemoMonitoring } from './monitoring.js';
 import { seedDemoPanels } from './panels.js';
 import { insertDemoPersons } from './persons.js';
 import { seedDemoDelivery } from './project-delivery.js';
-import { seedDemoProjects } from './projects.js';
+import { insertDemoAssociation, seedDemoProjects } from './projects.js';
 import { seedDemoProviders } from './providers.js';
 import { Random } from './random.js';
 
@@ -55,6 +55,8 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
     if (options.pii) await insertDemoPersons(tx, options.pii, DEMO_SEED + 2, employers);
     // injuries pick their workers from the roster just inserted
     await seedDemoInjuries(tx, { cases: DEMO_SEED + 4, headcounts: DEMO_SEED + 1 }, inserted);
+    // the industry association of assoc01 (prevention-project applicant)
+    const association = await insertDemoAssociation(tx);
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(appUser)
@@ -74,7 +76,9 @@ export async function seedDemo(db: Db, options: { employersPerCounty?: number; p
       const scope = account.scope.map((s) =>
         s.code === 'first'
           ? { kind: s.kind, code: inserted.find((e) => e.countyCode === account.regionCode)?.id ?? '' }
-          : s,
+          : s.code === 'association'
+            ? { kind: s.kind, code: association }
+            : s,
       );
       if (scope.length) await tx.insert(userScope).values(scope.map((s) => ({ userId, ...s })));
       await notify(tx, [userId], {

@@ -17,6 +17,7 @@ const PublicBulletinsPage = lazy(() => import('../features/bulletin/PublicBullet
 const PublicBulletinPage = lazy(() => import('../features/bulletin/PublicBulletinPage'));
 const PublicProvidersPage = lazy(() => import('../features/public/PublicProvidersPage'));
 const PublicProviderPage = lazy(() => import('../features/public/PublicProviderPage'));
+const PublicProjectsPage = lazy(() => import('../features/public/PublicProjectsPage'));
 const PrintBulletinPage = lazy(() => import('../features/bulletin/PrintBulletinPage'));
 
 function RouteError() {
@@ -80,6 +81,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageSpin />}>
             <PublicProvidersPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/public/projects',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicProjectsPage />
           </Suspense>
         ),
       },

@@ -1,4 +1,7 @@
 import { expertEn } from '../../features/expert/locale';
+import { fundEn } from '../../features/fund/locale';
+import { projectDeliveryEn } from '../../features/project/delivery/locale';
+import { projectEn } from '../../features/project/locale';
 import { providerEn } from '../../features/provider/locale';
 import { publicEn } from '../../features/public/locale';
 import type zhCN from './zh-CN';
@@ -6,7 +9,10 @@ import type zhCN from './zh-CN';
 /** English. Typed by the Chinese resources so that a missing key fails the type check. */
 const enUS: typeof zhCN = {
   expert: expertEn,
+  fund: fundEn,
   provider: providerEn,
+  project: projectEn,
+  projectDelivery: projectDeliveryEn,
   public: publicEn,
   app: {
     name: 'Sanming Work-Injury Prevention Platform',

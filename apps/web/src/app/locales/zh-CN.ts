@@ -1,11 +1,17 @@
 import { expertZh } from '../../features/expert/locale';
+import { fundZh } from '../../features/fund/locale';
+import { projectDeliveryZh } from '../../features/project/delivery/locale';
+import { projectZh } from '../../features/project/locale';
 import { providerZh } from '../../features/provider/locale';
 import { publicZh } from '../../features/public/locale';
 
 /** Simplified Chinese, the language of record. en-US.ts must have the same keys (checked by its type). */
 const zhCN = {
   expert: expertZh,
+  fund: fundZh,
   provider: providerZh,
+  project: projectZh,
+  projectDelivery: projectDeliveryZh,
   public: publicZh,
   app: {
     name: '三明市工伤预防综合管理平台',
