@@ -77,6 +77,8 @@ export default function LoginPage() {
         <Link to="/public/bulletins">{t('bulletin.loginLink')}</Link>
         <span style={{ margin: '0 8px' }}>·</span>
         <Link to="/public/providers">{t('public.loginLink')}</Link>
+        <span style={{ margin: '0 8px' }}>·</span>
+        <Link to="/public/projects">{t('public.projectsNav')}</Link>
       </div>
     </AuthFrame>
   );
