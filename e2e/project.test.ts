@@ -63,6 +63,12 @@ describe.skipIf(!hasBrowser)(
       await drawer.getByTestId('application-save').click();
       await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
       await expect.poll(() => text(page.getByTestId('project-status'))).toBe('已申报');
+      // the applicant adds a document to the application (checked by its content, not its name)
+      await page
+        .locator('[data-testid="application-attach"]')
+        .locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]')
+        .setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%demo\n') });
+      await page.getByRole('link', { name: '实施方案.pdf' }).waitFor();
       const url = new URL(page.url()).pathname;
       await signOut(page);
 

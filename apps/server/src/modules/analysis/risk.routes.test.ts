@@ -63,8 +63,9 @@ async function all(session: Session, query = ''): Promise<RiskScoreView[]> {
 describe('risk-index ranking', () => {
   it('ranks every employer of the city once, highest score first, the engineered employer on top', async () => {
     const ranked = await all(city);
-    expect(ranked.length).toBe(33);
-    expect(new Set(ranked.map((r) => r.employerId)).size).toBe(33);
+    // 3 per county and the demo industry association
+    expect(ranked.length).toBe(34);
+    expect(new Set(ranked.map((r) => r.employerId)).size).toBe(34);
     const scores = ranked.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(ranked[0]?.employerId).toBe(hotId);
@@ -211,6 +212,6 @@ describe('risk-index scope and permissions', () => {
     const rows = await env.core.db.select().from(auditLog).where(eq(auditLog.action, 'analysis.risk.recompute'));
     const mine = rows.find((r) => r.username === 'cityadmin');
     expect(mine?.objectId).toBe(String(YEAR));
-    expect(mine?.changes).toMatchObject({ year: YEAR, employers: 33 });
+    expect(mine?.changes).toMatchObject({ year: YEAR, employers: 34 });
   });
 });

@@ -58,8 +58,9 @@ async function workbookOf(body: Buffer) {
 describe('employer list, search and paging', () => {
   it('pages the whole city by name then id without repeats, 3 per county in the test data', async () => {
     const seen = await all(city);
-    expect(seen.length).toBe(33);
-    expect(new Set(seen.map((e) => e.id)).size).toBe(33);
+    // 3 per county and the demo industry association (三元区)
+    expect(seen.length).toBe(34);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(34);
     const keys = seen.map((e) => [e.name, e.id] as const);
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
     expect(keys).toEqual(sorted);
@@ -84,7 +85,7 @@ describe('employer list, search and paging', () => {
 
   it('filters by county, industry, flags and insurance status', async () => {
     const sanyuan = await all(city, '&countyCode=350404');
-    expect(sanyuan.length).toBe(3);
+    expect(sanyuan.length).toBe(4);
     const some = sanyuan[0] as EmployerView;
     const byIndustry = await all(city, `&industryCode=${some.industryCode}`);
     expect(byIndustry.every((e) => e.industryCode === some.industryCode)).toBe(true);

@@ -1,13 +1,15 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { COMPARATORS, formatFen, type ProjectAction, type ProjectView } from '@yufang/contracts';
-import { Alert, Button, Descriptions, Space, Spin, Table, Tabs, type TabsProps, Tag } from 'antd';
+import { Alert, Button, Descriptions, Space, Spin, Table, Tabs, type TabsProps, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { showApiError } from '../../api/errors';
-import { useCan } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { formatDateTime } from '../../components/datetime';
+import { feedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
-import { type ProjectStep, useProject, useProjectStep } from './api';
+import { type ProjectStep, useAttach, useProject, useProjectStep } from './api';
 import { deliveryTabs } from './delivery';
 import { ReviewTab } from './ReviewTab';
 import { StepDrawer } from './StepDrawer';
@@ -134,6 +136,9 @@ export default function ProjectPage() {
 }
 
 function Application({ p }: { p: ProjectView }) {
+  const me = useSession();
+  const attach = useAttach(p.id, me.csrfToken);
+  const canAttach = useCan('project.apply') && (p.status === 'draft' || p.status === 'submitted');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions column={3} size="small" bordered>
@@ -156,6 +161,23 @@ function Application({ p }: { p: ProjectView }) {
           {p.targets.map((x) => `${x.label} ${COMPARATORS[x.comparator]} ${x.value}${x.unit}`).join('；')}
         </Descriptions.Item>
       </Descriptions>
+      {canAttach && (
+        <Upload
+          accept=".jpg,.jpeg,.png,.pdf,.docx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            attach.mutate(file, {
+              onSuccess: () => feedback.message.success(`已上传“${file.name}”`),
+              onError: showApiError,
+            });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={attach.isPending} data-testid="application-attach">
+            上传申报材料（PDF、Word 或图片；同名文件为新版本）
+          </Button>
+        </Upload>
+      )}
       <Table
         rowKey="id"
         size="small"

@@ -62,7 +62,7 @@ export function StepDrawer({
       { step, body: { ...body(v), version: p.version } },
       {
         onSuccess: (out) => {
-          feedback.message.success(`已${TITLES[step] ?? '保存'}：${out.statusLabel}`);
+          feedback.message.success(`已${TITLES[step] ?? '保存'}，项目现为“${out.statusLabel}”`);
           onClose();
         },
         onError: saveErrorHandler(form, null),

@@ -14,6 +14,7 @@ import type {
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import { useKeysetQuery } from '../../api/keyset';
+import { uploadFile } from '../../api/upload';
 
 type Page = z.infer<typeof ProjectPage>;
 
@@ -91,6 +92,16 @@ export type ProjectStep =
   | 'contract';
 
 /** One mutation for every workspace action: POST /projects/:id/<step>; refreshes ['project', id] and the lists. */
+/** Uploads an application document (申报材料); the same name again is its next version. */
+export function useAttach(id: string, csrfToken: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      uploadFile<ProjectView>(`/projects/${id}/attachments`, file, csrfToken, () => undefined),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['project', id] }),
+  });
+}
+
 export function useProjectStep(id: string) {
   const qc = useQueryClient();
   return useMutation({
