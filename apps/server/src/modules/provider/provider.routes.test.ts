@@ -104,7 +104,8 @@ describe('registry', () => {
     const actions = await env.core.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.objectType, 'provider'), eq(auditLog.objectId, p.id)));
+      .where(and(eq(auditLog.objectType, 'provider'), eq(auditLog.objectId, p.id)))
+      .orderBy(auditLog.id);
     expect(actions.map((a) => a.action)).toEqual(['provider.create', 'provider.review', 'provider.update']);
     expect(edited.json().history.map((h: { action: string }) => h.action)).toContain('provider.review');
   });
